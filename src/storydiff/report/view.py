@@ -1,0 +1,68 @@
+"""What every report shows, computed once: per article, what it reports, adds and omits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storydiff.models import Article, Comparison, Fact
+
+__all__ = ["ArticleView", "StoryView", "story_view"]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    article: Article
+    unique: tuple[Fact, ...]  # only this article reports them
+    omitted: tuple[Fact, ...]  # others report them, this one does not (most-reported first)
+    fact_ids_by_sentence: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class StoryView:
+    comparison: Comparison
+    shared: tuple[Fact, ...]
+    partial: tuple[Fact, ...]
+    articles: tuple[ArticleView, ...]
+    labels: dict[str, str]  # article id -> unique display label
+
+    def label(self, article_id: str) -> str:
+        return self.labels[article_id]
+
+
+def _labels(articles: tuple[Article, ...]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for article in articles:
+        label = article.label
+        if label in labels.values():
+            label = f"{label} ({article.path.replace(chr(92), '/').rsplit('/', 1)[-1]})"
+        labels[article.id] = label
+    return labels
+
+
+def story_view(comparison: Comparison) -> StoryView:
+    facts = comparison.facts
+    views = []
+    for article in comparison.articles:
+        by_sentence: dict[str, list[str]] = {}
+        for fact in facts:
+            for sentence_id in fact.support.get(article.id, ()):
+                by_sentence.setdefault(sentence_id, []).append(fact.id)
+        omitted = sorted(
+            (f for f in facts if article.id not in f.support),
+            key=lambda f: -len(f.support),
+        )
+        views.append(
+            ArticleView(
+                article=article,
+                unique=tuple(f for f in facts if f.status == "unique" and article.id in f.support),
+                omitted=tuple(omitted),
+                fact_ids_by_sentence={k: tuple(v) for k, v in by_sentence.items()},
+            )
+        )
+    return StoryView(
+        comparison=comparison,
+        shared=tuple(f for f in facts if f.status == "shared"),
+        partial=tuple(f for f in facts if f.status in ("partial", "conflict")),
+        articles=tuple(views),
+        labels=_labels(comparison.articles),
+    )

@@ -1,0 +1,143 @@
+"""The embedded store: SQLite, migrated on open, every write one transaction.
+
+Rerunning on the same input replaces rows with identical ones (ids come from content), so nothing
+is duplicated. WAL journaling plus one transaction per comparison means a crash mid-write leaves the
+previous state intact.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from storydiff.errors import StoreError
+from storydiff.models import Article, Comparison, Problem
+from storydiff.store.migrations import MIGRATIONS
+
+__all__ = ["SQLiteStore", "default_store_path"]
+
+
+def default_store_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("storydiff")) / "storydiff.db"
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot create the store ({exc.strerror or exc})") from exc
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        if current > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: made by a newer storydiff (schema {current}, this one knows {len(MIGRATIONS)})"
+            )
+        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            with self._transaction() as db:
+                for statement in filter(str.strip, script.split(";")):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            yield self._db
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _put_article(self, db: sqlite3.Connection, article: Article) -> None:
+        data = article.to_dict()
+        db.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.path, article.source, article.language, data["headline"], article.published,
+             article.content_type, article.encoding, article.text, article.body,
+             json.dumps(data, ensure_ascii=False, sort_keys=True)),
+        )
+        db.execute("DELETE FROM removed WHERE article_id = ?", (article.id,))
+        db.executemany(
+            "INSERT INTO removed VALUES (?,?,?,?,?)",
+            [(article.id, r.start, r.end, r.reason, r.text) for r in article.removed],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO sentences VALUES (?,?,?,?,?)",
+            [(s.id, article.id, s.start, s.end, s.text) for s in article.sentences],
+        )
+
+    def save_articles(self, articles: tuple[Article, ...] | list[Article], problems: tuple[Problem, ...] = ()) -> None:
+        with self._transaction() as db:
+            for article in articles:
+                self._put_article(db, article)
+            self._put_problems(db, problems)
+
+    def _put_problems(self, db: sqlite3.Connection, problems: tuple[Problem, ...]) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        db.executemany(
+            "INSERT OR REPLACE INTO problems VALUES (?,?,?)", [(p.path, p.reason, now) for p in problems]
+        )
+
+    def save_comparison(self, comparison: Comparison) -> None:
+        """Articles, sentences, facts and the comparison itself, all or nothing."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction() as db:
+            for article in comparison.articles:
+                self._put_article(db, article)
+            db.execute("DELETE FROM comparisons WHERE id = ?", (comparison.id,))
+            db.execute(
+                "INSERT INTO comparisons VALUES (?,?,?,?)",
+                (comparison.id, now, comparison.aligner, comparison.to_json(indent=None)),
+            )
+            db.executemany(
+                "INSERT INTO comparison_articles VALUES (?,?)", [(comparison.id, a.id) for a in comparison.articles]
+            )
+            for fact in comparison.facts:
+                db.execute(
+                    "INSERT INTO facts VALUES (?,?,?,?,?)",
+                    (comparison.id, fact.id, fact.text, fact.status, fact.score),
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO fact_support VALUES (?,?,?)",
+                    [(comparison.id, fact.id, s) for ids in fact.support.values() for s in ids],
+                )
+            self._put_problems(db, comparison.problems)
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "sentences", "removed", "comparisons", "facts", "fact_support", "problems")
+        return {t: int(self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def comparison_json(self, comparison_id: str) -> dict[str, object] | None:
+        row = self._db.execute("SELECT data FROM comparisons WHERE id = ?", (comparison_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def problems(self) -> list[Problem]:
+        return [Problem(p, r) for p, r in self._db.execute("SELECT path, reason FROM problems ORDER BY path")]
