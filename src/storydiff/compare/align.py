@@ -29,11 +29,11 @@ class AlignmentSettings:
     """Weights and threshold, tuned on the gold set (`storydiff eval`). Embedding scores and lexical
     scores live on different scales, so each mode has its own threshold."""
 
-    embedding_weight: float = 0.6
-    word_weight: float = 0.25
-    name_weight: float = 0.15
+    embedding_weight: float = 0.7
+    word_weight: float = 0.3
+    name_weight: float = 0.05
     number_bonus: float = 0.05
-    threshold: float = 0.5
+    threshold: float = 0.42
     lexical_threshold: float = 0.42
     restatement_margin: float = 0.05
 

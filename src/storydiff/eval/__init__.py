@@ -1,0 +1,62 @@
+"""`storydiff eval`: scores on the gold set in the repo, per task.
+
+Tasks: clean (debris removed), structure (headline, dateline, credits, captions), align (facts
+across articles), html (body extraction vs trafilatura alone, and headline/date from pages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storydiff.eval.alignment import score_alignment
+from storydiff.eval.cleaning import score_clean, score_structure
+from storydiff.eval.html_body import score_html
+from storydiff.eval.scoring import Score
+
+__all__ = ["TASKS", "EvalReport", "Score", "run_evaluation"]
+
+TASKS = ("clean", "structure", "align", "html")
+
+
+@dataclass
+class EvalReport:
+    scores: dict[str, Score] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"scores": {k: v.to_dict() for k, v in self.scores.items()}, "notes": self.notes}
+
+    def to_text(self) -> str:
+        lines = [f"{'task':<22}{'precision':>10}{'recall':>10}{'f1':>10}"]
+        for name, score in self.scores.items():
+            lines.append(f"{name:<22}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>10.3f}")
+        for name, notes in self.notes.items():
+            if notes:
+                lines.append(f"\n{name}: {len(notes)} error(s)")
+                lines.extend(f"  - {n}" for n in notes[:25])
+                if len(notes) > 25:
+                    lines.append(f"  … {len(notes) - 25} more")
+        return "\n".join(lines)
+
+
+def run_evaluation(tasks: Sequence[str] | None = None, embedder: str | None = "use-m3") -> EvalReport:
+    chosen = list(tasks or TASKS)
+    unknown = set(chosen) - set(TASKS)
+    if unknown:
+        from storydiff.errors import ConfigError
+
+        raise ConfigError(f"unknown eval task(s): {', '.join(sorted(unknown))}; known: {', '.join(TASKS)}")
+    report = EvalReport()
+    if "clean" in chosen:
+        report.scores["clean"], report.notes["clean"] = score_clean()
+    if "structure" in chosen:
+        report.scores["structure"], report.notes["structure"] = score_structure()
+    if "align" in chosen:
+        report.scores["align"], report.notes["align"] = score_alignment(embedder)
+    if "html" in chosen:
+        html_scores, report.notes["html"] = score_html()
+        report.scores["html-body"] = html_scores["storydiff"]
+        report.scores["html-body-trafilatura"] = html_scores["trafilatura"]
+        report.scores["html-metadata"] = html_scores["metadata"]
+    return report

@@ -1,0 +1,59 @@
+"""Fact alignment: pairs of sentences from different articles that report the same thing."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from storydiff.compare import AlignmentSettings
+from storydiff.eval.goldset import load_json, story_articles
+from storydiff.eval.scoring import Score
+from storydiff.models import Article
+
+__all__ = ["score_alignment"]
+
+
+def _sentence(article: Article, snippet: str) -> str:
+    for sentence in article.sentences:
+        if snippet in sentence.text:
+            return sentence.id
+    raise LookupError(f"{article.path}: no sentence contains {snippet!r}")
+
+
+def _pairs(groups: list[set[str]], article_of: dict[str, str]) -> set[frozenset[str]]:
+    pairs = set()
+    for group in groups:
+        for a, b in combinations(sorted(group), 2):
+            if article_of[a] != article_of[b]:
+                pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def score_alignment(
+    embedder: str | None = "use-m3", settings: AlignmentSettings | None = None
+) -> tuple[Score, list[str]]:
+    from storydiff.pipeline import compare_articles
+
+    total = Score(0, 0, 0)
+    notes = []
+    for story in load_json("align.json")["stories"]:
+        articles = story_articles(story["dir"])
+        article_of = {s.id: a.id for a in articles.values() for s in a.sentences}
+        text_of = {s.id: s.text for a in articles.values() for s in a.sentences}
+        gold_groups = []
+        for fact in story["facts"]:
+            group = set()
+            for ref in fact:
+                name, snippet = ref.split("::", 1)
+                group.add(_sentence(articles[name], snippet))
+            gold_groups.append(group)
+        comparison = compare_articles(list(articles.values()), embedder=embedder, settings=settings)
+        predicted_groups = [{s for ids in f.support.values() for s in ids} for f in comparison.facts]
+        gold, predicted = _pairs(gold_groups, article_of), _pairs(predicted_groups, article_of)
+        total += Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))
+        for pair in sorted(predicted - gold, key=sorted):
+            a, b = sorted(pair)
+            notes.append(f"{story['dir']}: wrong link: {text_of[a][:60]!r} ~ {text_of[b][:60]!r}")
+        for pair in sorted(gold - predicted, key=sorted):
+            a, b = sorted(pair)
+            notes.append(f"{story['dir']}: missed link: {text_of[a][:60]!r} ~ {text_of[b][:60]!r}")
+    return total, notes
