@@ -65,13 +65,12 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
             nxt = rest.lstrip()
         if not nxt:
             continue
-        if segment[match.start()] == "." and match.group(0).startswith(".") and len(match.group(0).rstrip(_CLOSERS)) == 1:
-            if _is_abbreviation(segment, match.start()) and not nxt[0] in _OPENERS:
-                continue
+        single_full_stop = match.group(0).rstrip(_CLOSERS) == "."
+        if single_full_stop and _is_abbreviation(segment, match.start()) and nxt[0] not in _OPENERS:
+            continue
         first = nxt[0]
-        if first.isupper() or first.isdigit() or first in _OPENERS or first in "-–—":
-            cuts.append(start + stop)
-        elif first.islower() and _lost_opening(segment, match.start()):
+        opens_sentence = first.isupper() or first.isdigit() or first in _OPENERS or first in "-–—"
+        if opens_sentence or (first.islower() and _lost_opening(segment, match.start())):
             cuts.append(start + stop)
     cuts.extend(start + m for m in _splices(segment))
     return sorted(set(cuts))

@@ -11,7 +11,9 @@ from storydiff.clean.rules import RuleFamily
 __all__ = ["authors_from_credit", "mark_bylines", "mark_credit_lines"]
 
 _NAME = r"[A-ZА-ЯЁ][\w'’.\-]+(?:\s+[A-ZА-ЯЁ][\w'’.\-]+){0,3}"
-_BYLINE = re.compile(rf"^(?:By|BY|by)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)\s*(?:[,|–—-]\s*.{{0,60}})?$")
+_BYLINE = re.compile(
+    rf"^(?:By|BY|by)\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)\s*(?:[,|–—-]\s*.{{0,60}})?$"
+)
 _AUTHOR_ROLES = re.compile(r"(?i)\b(?:additional reporting|reporting|writing|written|compiled)\s+by\s+(?P<names>[^;]+)")
 
 

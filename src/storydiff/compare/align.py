@@ -50,8 +50,7 @@ class FactAligner:
         return f"{self.embedder.name}+lexical" if self.embedder else "lexical"
 
     def scores(self, units: Sequence[Unit]) -> list[list[float]]:
-        """Pairwise similarity of units (0 for units of the same article)."""
-        s = self.settings
+        """Pairwise similarity of units, same-article pairs included (restatements need them)."""
         feats = [features_of(u.text) for u in units]
         cosine = None
         if self.embedder is not None and units:
@@ -61,8 +60,6 @@ class FactAligner:
         matrix = [[0.0] * n for _ in range(n)]
         for i in range(n):
             for j in range(i + 1, n):
-                if units[i].article_id == units[j].article_id:
-                    continue
                 value = self._pair_score(feats[i], feats[j], cosine[i][j] if cosine else None)
                 matrix[i][j] = matrix[j][i] = value
         return matrix
@@ -86,7 +83,7 @@ class FactAligner:
         owner = list(range(len(units)))
         pairs = sorted(
             ((matrix[i][j], i, j) for i in range(len(units)) for j in range(i + 1, len(units))
-             if matrix[i][j] >= threshold),
+             if matrix[i][j] >= threshold and units[i].article_id != units[j].article_id),
             reverse=True,
         )
         for _, i, j in pairs:
@@ -119,7 +116,8 @@ class FactAligner:
                 if not same or not others:
                     continue
                 score = sum(matrix[i][m] for m in others) / len(others)
-                if score >= best_score:
+                # A restatement also says what its own article already said elsewhere.
+                if score >= best_score and max(matrix[i][m] for m in same) >= 0.8 * self.settings.threshold:
                     best, best_score = key, score
             if best is not None:
                 clusters[best].extend(clusters.pop(i))

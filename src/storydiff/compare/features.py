@@ -13,12 +13,13 @@ from dataclasses import dataclass
 __all__ = ["Features", "features_of", "overlap"]
 
 _STOP = set(
-    """a an the and or but of to in on at for from by with as is was are were be been being has have had do
-    does did not no that this these those it its he she they them his her their we our you i
-    will would could can may might should said says say told also than then there here which who whom
-    what when where while about into over after before during against between through more most
-    и в во не на что с со по это как из за о об от до его ее её их они он она мы вы я бы же ли
-    был была были быть также уже так для при""".split()
+    """
+    a an the and or but of to in on at for from by with as is was are were be been being has have had do does
+    did not no that this these those it its he she they them his her their we our you i will would could can
+    may might should said says say told also than then there here which who whom what when where while about
+    into over after before during against between through more most и в во не на что с со по это как из за о об
+    от до его ее её их они он она мы вы я бы же ли был была были быть также уже так для при
+    """.split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -106,7 +106,8 @@ def render_html(comparison: Comparison) -> str:
 <header class="top"><h1>{escape(headline)}</h1><p>{len(comparison.articles)} articles · {counts}</p></header>
 <main>
 {problems}
-<div class="legend"><span class="shared">reported by all</span><span class="partial">by some</span><span class="unique">by one only</span> Click a fact or a sentence to see where each outlet reports it.</div>
+<div class="legend"><span class="shared">reported by all</span><span class="partial">by some</span>
+<span class="unique">by one only</span> Click a fact or a sentence to see where each outlet reports it.</div>
 {_fact_table(view)}
 <div class="columns" style="--n:{len(comparison.articles)}">
 {columns}

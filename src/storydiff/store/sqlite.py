@@ -79,7 +79,10 @@ class SQLiteStore:
     def _put_article(self, db: sqlite3.Connection, article: Article) -> None:
         data = article.to_dict()
         db.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+            "path=excluded.path, source=excluded.source, language=excluded.language, headline=excluded.headline, "
+            "published=excluded.published, content_type=excluded.content_type, encoding=excluded.encoding, "
+            "text=excluded.text, body=excluded.body, data=excluded.data",
             (article.id, article.path, article.source, article.language, data["headline"], article.published,
              article.content_type, article.encoding, article.text, article.body,
              json.dumps(data, ensure_ascii=False, sort_keys=True)),
@@ -90,7 +93,8 @@ class SQLiteStore:
             [(article.id, r.start, r.end, r.reason, r.text) for r in article.removed],
         )
         db.executemany(
-            "INSERT OR REPLACE INTO sentences VALUES (?,?,?,?,?)",
+            "INSERT INTO sentences VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+            "start=excluded.start, end=excluded.end, text=excluded.text",
             [(s.id, article.id, s.start, s.end, s.text) for s in article.sentences],
         )
 

@@ -1,0 +1,32 @@
+"""Quality floors on the gold set. Raise a floor when you improve a score; never lower it quietly."""
+
+import pytest
+
+from storydiff.eval import run_evaluation
+
+FLOORS = {
+    "clean": 0.97,
+    "structure": 0.97,
+    "align": 0.75,
+    "html-body": 0.97,
+    "html-metadata": 1.0,
+}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return run_evaluation()
+
+
+@pytest.mark.parametrize("task", sorted(FLOORS))
+def test_score_above_floor(report, task):
+    assert report.scores[task].f1 >= FLOORS[task], report.to_text()
+
+
+def test_body_extraction_at_least_as_good_as_trafilatura_alone(report):
+    assert report.scores["html-body"].f1 >= report.scores["html-body-trafilatura"].f1
+
+
+def test_lexical_alignment_floor():
+    report = run_evaluation(["align"], embedder=None)
+    assert report.scores["align"].f1 >= 0.62

@@ -1,0 +1,60 @@
+import sqlite3
+
+import pytest
+
+from storydiff.store import SQLiteStore
+from storydiff.store.migrations import MIGRATIONS
+
+
+def test_migrates_and_saves(tmp_path, demo_comparison):
+    with SQLiteStore(tmp_path / "s.db") as store:
+        assert store.schema_version == len(MIGRATIONS)
+        store.save_comparison(demo_comparison)
+        counts = store.counts()
+        assert counts["articles"] == 3
+        assert counts["facts"] == len(demo_comparison.facts)
+        assert store.comparison_json(demo_comparison.id)["schema_version"] == 1
+
+
+def test_rerun_does_not_duplicate(tmp_path, demo_comparison):
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.save_comparison(demo_comparison)
+        first = store.counts()
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.save_comparison(demo_comparison)
+        assert store.counts() == first
+
+
+def test_crash_mid_write_keeps_previous_state(tmp_path, demo_comparison, monkeypatch):
+    path = tmp_path / "s.db"
+    with SQLiteStore(path) as store:
+        store.save_comparison(demo_comparison)
+        before = store.counts()
+        original = store._put_article
+        calls = []
+
+        def failing(db, article):
+            calls.append(article)
+            if len(calls) == 2:
+                raise RuntimeError("simulated crash")
+            original(db, article)
+
+        monkeypatch.setattr(store, "_put_article", failing)
+        db = sqlite3.connect(path)
+        db.execute("DELETE FROM articles WHERE 0")
+        db.close()
+        with pytest.raises(RuntimeError):
+            store.save_comparison(demo_comparison)
+    with SQLiteStore(path) as store:
+        assert store.counts() == before
+
+
+def test_refuses_newer_schema(tmp_path):
+    path = tmp_path / "s.db"
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    from storydiff.errors import StoreError
+
+    with pytest.raises(StoreError, match="newer storydiff"):
+        SQLiteStore(path)

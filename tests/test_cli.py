@@ -1,0 +1,63 @@
+import json
+
+from storydiff.cli import main
+from tests.conftest import DEMO
+
+
+def test_compare_json_to_file(tmp_path, capsys):
+    out = tmp_path / "out.json"
+    assert main(["compare", str(DEMO / "gas-deal"), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert len(data["articles"]) == 3 and data["facts"]
+
+
+def test_format_from_extension_and_store(tmp_path):
+    out, db = tmp_path / "r.html", tmp_path / "s.db"
+    assert main(["compare", str(DEMO / "flood"), "-o", str(out), "--store", str(db)]) == 0
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    assert db.exists()
+
+
+def test_bad_inputs_are_reported_and_the_rest_compared(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.bin").write_bytes(b"\x00\x01\x02" * 100)
+    code = main(["compare", str(DEMO / "monitors" / "meridian.txt"), str(DEMO / "monitors" / "novapress.txt"),
+                 str(tmp_path / "empty.txt"), str(tmp_path / "binary.bin"), str(tmp_path / "missing.txt"),
+                 "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert len(json.loads(captured.out)["articles"]) == 2
+    for name, reason in (("empty.txt", "is empty"), ("binary.bin", "binary"), ("missing.txt", "no such file")):
+        assert any(name in line and reason in line for line in captured.err.splitlines()), captured.err
+
+
+def test_nothing_to_compare_is_exit_1(tmp_path, capsys):
+    assert main(["compare", str(DEMO / "flood" / "meridian.txt")]) == 1
+    assert "at least two" in capsys.readouterr().err
+
+
+def test_clean_jsonl(capsys):
+    assert main(["clean", str(DEMO / "flood"), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    first = json.loads(lines[0])
+    assert {"headline", "dateline", "credits", "captions", "removed", "body", "sentences"} <= set(first)
+
+
+def test_terminal_report(capsys):
+    assert main(["compare", str(DEMO / "monitors")]) == 0
+    out = capsys.readouterr().out
+    assert "Reported by all" in out and "Debris removed" in out
+
+
+def test_usage_error_is_exit_2(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        main(["compare"])
+    assert exc.value.code == 2
+
+
+def test_eval_text(capsys):
+    assert main(["eval", "--task", "structure"]) == 0
+    assert "structure" in capsys.readouterr().out
