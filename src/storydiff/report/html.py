@@ -38,7 +38,7 @@ def _column(av: ArticleView, view: StoryView) -> str:
     meta.append(f"language {escape(a.language)}")
     parts.append(f'<div class="meta">{" · ".join(meta)}</div>')
     for caption in a.captions:
-        parts.append(f'<div class="caption">📷 {escape(caption.text)}</div>')
+        parts.append(f'<div class="caption"><b>caption</b> {escape(caption.text)}</div>')
     paragraphs: dict[int, list[str]] = {}
     for sentence in a.sentences:
         ids = av.fact_ids_by_sentence.get(sentence.id, ())
