@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 
 from storydiff.eval.goldset import repo_root
 
@@ -36,33 +37,27 @@ def main() -> None:
     available_embedder()  # load the model once, outside the timings
     compare([str(stories[0])])  # warm caches
 
-    start = time.perf_counter()
-    for _ in range(args.rounds * 10):
+    def timed(label: str, count: int, run: Callable[[], object], repeat: int) -> float:
+        start = time.perf_counter()
+        for _ in range(repeat):
+            run()
+        return _rate(label, count * repeat, time.perf_counter() - start)
+
+    def each_page() -> None:
         for html in htmls:
             trafilatura.extract(html)
-    baseline = _rate("trafilatura.extract (HTML pages only)", len(htmls) * args.rounds * 10,
-                     time.perf_counter() - start)
 
-    start = time.perf_counter()
-    for _ in range(args.rounds):
-        for story in stories:
-            clean([str(story)])
-    cleaning = _rate("storydiff clean (all demo articles)", articles_per_round * args.rounds,
-                     time.perf_counter() - start)
+    def each_story(step: Callable[..., object], **options: object) -> Callable[[], None]:
+        def run() -> None:
+            for story in stories:
+                step([str(story)], **options)
+        return run
 
-    start = time.perf_counter()
-    for _ in range(args.rounds):
-        for story in stories:
-            compare([str(story)])
-    full = _rate("storydiff compare (clean + embed + align)", articles_per_round * args.rounds,
-                 time.perf_counter() - start)
-
-    start = time.perf_counter()
-    for _ in range(args.rounds):
-        for story in stories:
-            compare([str(story)], embedder=None)
-    lexical = _rate("storydiff compare --no-embeddings", articles_per_round * args.rounds,
-                    time.perf_counter() - start)
+    baseline = timed("trafilatura.extract (HTML pages only)", len(htmls), each_page, args.rounds * 10)
+    cleaning = timed("storydiff clean (all demo articles)", articles_per_round, each_story(clean), args.rounds)
+    full = timed("storydiff compare (clean + embed + align)", articles_per_round, each_story(compare), args.rounds)
+    lexical = timed("storydiff compare --no-embeddings", articles_per_round, each_story(compare, embedder=None),
+                    args.rounds)
 
     print()
     print(f"clean / trafilatura:            {cleaning / baseline:6.2f}x")
