@@ -61,3 +61,11 @@ def test_usage_error_is_exit_2(capsys):
 def test_eval_text(capsys):
     assert main(["eval", "--task", "structure"]) == 0
     assert "structure" in capsys.readouterr().out
+
+
+def test_progress_bar_counts_every_input(monkeypatch):
+    from storydiff.pipeline import clean
+
+    seen = []
+    clean([str(DEMO / "flood")], progress=lambda done, total, origin: seen.append((done, total)))
+    assert seen == [(0, 3), (1, 3), (2, 3)]

@@ -89,14 +89,31 @@ def _write(output: str | None, text: str) -> None:
         sys.stdout.write(text)
 
 
-def _progress():  # type: ignore[no-untyped-def]
-    """A progress line per article on an interactive terminal; silent when piped."""
-    if not sys.stderr.isatty():
-        return None
-    from rich.console import Console
+class _ProgressBar:
+    """A rich progress bar on an interactive terminal once there are several inputs; silent when piped."""
 
-    console = Console(stderr=True)
-    return lambda origin: console.print(f"[dim]reading {origin}[/dim]")
+    def __init__(self) -> None:
+        self._bar = None
+        self._task = None
+
+    def __call__(self, done: int, total: int, origin: str) -> None:
+        if self._bar is None:
+            if total < 3 or not sys.stderr.isatty():
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("cleaning", total=total)
+        self._bar.update(self._task, completed=done, description=f"cleaning {Path(origin).name}")
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 def _report_problems(problems: Sequence[object]) -> None:
@@ -116,8 +133,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from storydiff.pipeline import compare
     from storydiff.report import print_terminal, render
 
-    comparison = compare(args.paths, embedder=None if args.no_embeddings else "use-m3",
-                         rules_dirs=args.rules, progress=_progress())
+    with _ProgressBar() as progress:
+        comparison = compare(args.paths, embedder=None if args.no_embeddings else "use-m3",
+                             rules_dirs=args.rules, progress=progress)
     _report_problems(comparison.problems)
     store = _open_store(args.store)
     if store is not None:
@@ -141,7 +159,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_clean(args: argparse.Namespace) -> int:
     from storydiff.pipeline import clean
 
-    result = clean(args.paths, rules_dirs=args.rules, progress=_progress())
+    with _ProgressBar() as progress:
+        result = clean(args.paths, rules_dirs=args.rules, progress=progress)
     _report_problems(result.problems)
     store = _open_store(args.store)
     if store is not None:

@@ -26,7 +26,7 @@ __all__ = ["CleanResult", "Input", "clean", "compare", "compare_articles"]
 log = logging.getLogger(__name__)
 
 Input = str | os.PathLike[str] | RawDocument
-Progress = Callable[[str], None]
+Progress = Callable[[int, int, str], None]  # (done, total, current input)
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,9 @@ def clean(
     cleaner, analyser = Cleaner(load_rules(rules_dirs)), Analyser()
     articles = []
     seen: set[str] = set()
-    for document in documents:
+    for done, document in enumerate(documents):
         if progress:
-            progress(document.origin)
+            progress(done, len(documents), document.origin)
         article = analyser.analyse(cleaner.clean(document))
         if article.id in seen:
             problems.append(Problem(document.origin, "same text as another input; compared once"))
