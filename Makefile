@@ -26,11 +26,11 @@ demo: $(STAMP)
 	@echo "Reports written to demo-output/ (open demo-output/flood.html in a browser)."
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy src/storydiff/models.py src/storydiff/pipeline.py
 
 eval: $(STAMP)

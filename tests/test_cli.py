@@ -69,3 +69,22 @@ def test_progress_bar_counts_every_input(monkeypatch):
     seen = []
     clean([str(DEMO / "flood")], progress=lambda done, total, origin: seen.append((done, total)))
     assert seen == [(0, 3), (1, 3), (2, 3)]
+
+
+def test_names_compare_two_names(capsys):
+    assert main(["names", "compare", "Mukhtar Tileuberdi", "Мухтар Тлеуберди"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("same\t") and "last names agree" in out
+
+
+def test_names_compare_pairs_jsonl(tmp_path, capsys):
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("Psaki\tPsaledakis\nCSTO\tОДКБ\n", encoding="utf-8")
+    assert main(["names", "compare", "--pairs", str(pairs), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["a"], r["same"]) for r in rows] == [("Psaki", False), ("CSTO", True)]
+    assert all({"a", "b", "same", "score", "reasons"} <= set(r) for r in rows)
+
+
+def test_names_compare_needs_two_names(capsys):
+    assert main(["names", "compare", "only-one"]) == 2

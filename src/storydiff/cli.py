@@ -55,10 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     clean.add_argument("--store", nargs="?", const="", metavar="DB", help="also save the articles in a SQLite store")
 
+    names = commands.add_parser("names", help="compare names across spellings, scripts and languages",
+                                description="Are two names the same referent? Prints same/different, "
+                                "a score and the reasons.")
+    names_commands = names.add_subparsers(dest="names_command", required=True, metavar="ACTION")
+    names_compare = names_commands.add_parser("compare", help="compare two names, or a file of pairs")
+    names_compare.add_argument("names", nargs="*", metavar="NAME", help="two names to compare")
+    names_compare.add_argument("--pairs", metavar="TSV", help="file of tab-separated name pairs, one per line")
+    names_compare.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
+    names_compare.add_argument("--aliases", metavar="FILE",
+                               help="alias file (TOML or CSV) forcing or forbidding merges")
+
     evaluate = commands.add_parser("eval", help="score cleaning and alignment on the gold set",
                                    description="Precision, recall and F1 per task on the gold set in the repo.")
     evaluate.add_argument("--task", action="append", metavar="TASK",
-                          help="only this task (repeatable): clean, structure, align, html")
+                          help="only this task (repeatable): clean, structure, align, html, names")
     evaluate.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
     evaluate.add_argument("--no-embeddings", action="store_true", help="evaluate the lexical aligner only")
     return parser
@@ -175,6 +186,40 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
+def cmd_names(args: argparse.Namespace) -> int:
+    from storydiff.errors import BadInputError
+    from storydiff.names import NameMatcher, load_aliases
+
+    matcher = NameMatcher(load_aliases(args.aliases))
+    if args.pairs:
+        try:
+            lines = Path(args.pairs).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise BadInputError(args.pairs, f"cannot be read ({exc.strerror or exc})") from exc
+        pairs = []
+        for number, line in enumerate(lines, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2:
+                raise BadInputError(args.pairs, f"line {number}: expected two tab-separated names")
+            pairs.append((parts[0].strip(), parts[1].strip()))
+    elif len(args.names) == 2:
+        pairs = [(args.names[0], args.names[1])]
+    else:
+        print("storydiff names compare: give two names, or --pairs FILE", file=sys.stderr)
+        return 2
+    for a, b in pairs:
+        match = matcher.compare(a, b)
+        if args.format == "jsonl":
+            print(json.dumps(match.to_dict(), ensure_ascii=False, sort_keys=True))
+        else:
+            print(f"{'same' if match.same else 'different'}\t{match.score:.2f}\t{a}\t{b}")
+            for reason in match.reasons:
+                print(f"  - {reason}")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from storydiff.eval import run_evaluation
 
@@ -186,7 +231,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "eval": cmd_eval}
+COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "names": cmd_names, "eval": cmd_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,14 +1,20 @@
-"""Language of a text, from its script and its commonest function words.
+"""Language of a text: lingua (the `nlp` extra) restricted to the languages we handle, else a
+fallback from the script and the commonest function words.
 
-Good enough to route English and Russian (and to say "und" rather than guess); a packaged
-statistical detector (lingua) can replace it when more languages are configured.
+Restricting lingua to a few languages keeps it fast (thousands of sentences a second) and accurate;
+the fallback is good enough to route English and Russian, and says "und" rather than guess.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
-__all__ = ["detect_language"]
+__all__ = ["LANGUAGES", "detect_language"]
+
+# ISO 639-1 codes of the languages storydiff routes; lingua is restricted to these.
+LANGUAGES = ("en", "ru", "uk", "de", "fr", "es", "kk")
 
 _STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "that", "is", "was", "for", "on", "said", "with", "he", "she", "it"},
@@ -21,8 +27,28 @@ _STOPWORDS = {
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=1)
+def _lingua() -> Any | None:
+    try:
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+    except ImportError:
+        return None
+    codes = [getattr(IsoCode639_1, code.upper()) for code in LANGUAGES]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_minimum_relative_distance(0.1).build()
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code, or "und" when the text gives too little to tell."""
+    if len(_WORD.findall(text[:2000])) < 3:
+        return "und"
+    detector = _lingua()
+    if detector is not None:
+        language = detector.detect_language_of(text[:5000])
+        return language.iso_code_639_1.name.lower() if language is not None else "und"
+    return _detect_by_stopwords(text)
+
+
+def _detect_by_stopwords(text: str) -> str:
     words = [w.casefold() for w in _WORD.findall(text[:20000])]
     if len(words) < 3:
         return "und"

@@ -1,7 +1,8 @@
 """`storydiff eval`: scores on the gold set in the repo, per task.
 
 Tasks: clean (debris removed), structure (headline, dateline, credits, captions), align (facts
-across articles), html (body extraction vs trafilatura alone, and headline/date from pages).
+across articles), html (body extraction vs trafilatura alone, and headline/date from pages), names
+(merge precision and recall on name pairs across romanisations, overall and per source language).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from dataclasses import dataclass, field
 from storydiff.eval.alignment import score_alignment
 from storydiff.eval.cleaning import score_clean, score_structure
 from storydiff.eval.html_body import score_html
+from storydiff.eval.names import score_names
 from storydiff.eval.scoring import Score
 
 __all__ = ["TASKS", "EvalReport", "Score", "run_evaluation"]
 
-TASKS = ("clean", "structure", "align", "html")
+TASKS = ("clean", "structure", "align", "html", "names")
 
 
 @dataclass
@@ -59,4 +61,9 @@ def run_evaluation(tasks: Sequence[str] | None = None, embedder: str | None = "u
         report.scores["html-body"] = html_scores["storydiff"]
         report.scores["html-body-trafilatura"] = html_scores["trafilatura"]
         report.scores["html-metadata"] = html_scores["metadata"]
+    if "names" in chosen:
+        total, by_language, report.notes["names"] = score_names()
+        report.scores["names-merge"] = total
+        for language, score in by_language.items():
+            report.scores[f"names-merge-{language}"] = score
     return report
