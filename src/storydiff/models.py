@@ -18,8 +18,11 @@ __all__ = [
     "Article",
     "Comparison",
     "Dateline",
+    "Entity",
+    "EntityType",
     "Fact",
     "FactStatus",
+    "Mention",
     "Problem",
     "RawDocument",
     "Removed",
@@ -31,6 +34,7 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 FactStatus = Literal["shared", "partial", "unique", "conflict"]
+EntityType = Literal["PERSON", "ORG", "PLACE"]
 
 
 def content_id(*parts: str, length: int = 12) -> str:
@@ -95,6 +99,47 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A name (or a role standing for one) in an article, found by a recogniser."""
+
+    article_id: str
+    sentence_id: str
+    start: int  # offsets into Article.text
+    end: int
+    text: str
+    type: EntityType
+    normal: str  # the name in its dictionary form (Мухтаром Тлеуберди -> Мухтар Тлеуберди)
+    role: str | None = None  # "Secretary of State" when the text gives one next to the name
+    kind: Literal["name", "title"] = "name"  # "title": a role alone ("the Secretary") standing for a name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article_id, "sentence": self.sentence_id, "start": self.start,
+                "end": self.end, "text": self.text, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real referent, merged across spellings, scripts and articles."""
+
+    id: str
+    name: str  # canonical: the commonest full form in Latin script
+    type: EntityType
+    variants: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "variants": list(self.variants),
+            "roles": list(self.roles),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article: its parts, what was removed, and its body sentences."""
 
@@ -114,6 +159,7 @@ class Article:
     removed: tuple[Removed, ...]
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def body(self) -> str:
@@ -199,8 +245,8 @@ class Comparison:
     facts: tuple[Fact, ...]
     problems: tuple[Problem, ...] = ()
     aligner: str = ""
-    # Filled by later stages (entities, quotes, framing); empty until then.
-    entities: tuple[dict[str, Any], ...] = field(default=())
+    entities: tuple[Entity, ...] = ()
+    # Filled by later stages (quotes, framing); empty until then.
     quotes: tuple[dict[str, Any], ...] = field(default=())
     quote_links: tuple[dict[str, Any], ...] = field(default=())
 
@@ -217,7 +263,7 @@ class Comparison:
             "aligner": self.aligner,
             "articles": [a.to_dict() for a in self.articles],
             "facts": [f.to_dict() for f in self.facts],
-            "entities": list(self.entities),
+            "entities": [e.to_dict() for e in self.entities],
             "quotes": list(self.quotes),
             "quote_links": list(self.quote_links),
             "framing": {},

@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storydiff.analyse import Analyser
+from storydiff.analyse.entities import EntityRecognizer
 from storydiff.clean import Cleaner
 from storydiff.clean.dateline import resolve_years_from_peers
 from storydiff.clean.rules import load_rules
 from storydiff.compare import AlignmentSettings, FactAligner
+from storydiff.compare.entities import EntityResolver
 from storydiff.embed import available_embedder
 from storydiff.errors import BadInputError, NothingToCompareError
 from storydiff.ingest import expand_paths, read_document, read_text_input
-from storydiff.models import Article, Comparison, Problem, RawDocument, content_id
+from storydiff.models import Article, Comparison, Entity, Problem, RawDocument, content_id
+from storydiff.names import NameMatcher, load_aliases
 
 __all__ = ["CleanResult", "Input", "clean", "compare", "compare_articles"]
 
@@ -89,22 +92,30 @@ def compare_articles(
     embedder: str | None = "use-m3",
     settings: AlignmentSettings | None = None,
     problems: Sequence[Problem] = (),
+    entities: bool = True,
+    aliases: str | None = None,
 ) -> Comparison:
-    """Align the facts of already-cleaned articles."""
+    """Find and merge entities, then align the facts of already-cleaned articles."""
     if len(articles) < 2:
         raise NothingToCompareError(
             f"need at least two readable articles to compare, got {len(articles)}"
             + (f" ({len(problems)} input(s) could not be read)" if problems else "")
         )
+    found: tuple[Entity, ...] = ()
+    if entities:
+        recognizer = EntityRecognizer()
+        articles = [recognizer.recognize(a) for a in articles]
+        found = EntityResolver(NameMatcher(load_aliases(aliases))).resolve(articles).entities
     model = available_embedder(embedder) if embedder else None
     aligner = FactAligner(model, settings)
-    facts = aligner.align(articles)
+    facts = aligner.align(articles, found)
     return Comparison(
         id=content_id(*sorted(a.id for a in articles)),
         articles=tuple(articles),
         facts=tuple(facts),
         problems=tuple(problems),
         aligner=aligner.name,
+        entities=found,
     )
 
 
@@ -115,7 +126,10 @@ def compare(
     rules_dirs: Sequence[str] = (),
     settings: AlignmentSettings | None = None,
     progress: Progress | None = None,
+    entities: bool = True,
+    aliases: str | None = None,
 ) -> Comparison:
     """Compare two or more articles (paths, directories, texts or RawDocuments) end to end."""
     result = clean(inputs, rules_dirs=rules_dirs, progress=progress)
-    return compare_articles(result.articles, embedder=embedder, settings=settings, problems=result.problems)
+    return compare_articles(result.articles, embedder=embedder, settings=settings, problems=result.problems,
+                            entities=entities, aliases=aliases)

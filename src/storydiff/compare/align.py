@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storydiff.compare.features import Features, features_of, overlap
 from storydiff.compare.units import Unit, units_of
 from storydiff.embed import Embedder
-from storydiff.models import Article, Fact, FactStatus, content_id
+from storydiff.models import Article, Entity, Fact, FactStatus, content_id
 
 __all__ = ["AlignmentSettings", "FactAligner"]
 
@@ -49,9 +49,13 @@ class FactAligner:
     def name(self) -> str:
         return f"{self.embedder.name}+lexical" if self.embedder else "lexical"
 
-    def scores(self, units: Sequence[Unit]) -> list[list[float]]:
-        """Pairwise similarity of units, same-article pairs included (restatements need them)."""
+    def scores(self, units: Sequence[Unit], entities: Sequence[Entity] = ()) -> list[list[float]]:
+        """Pairwise similarity of units, same-article pairs included (restatements need them).
+
+        With entities, a unit's names include its entity ids: Тлеуберди and Tleuberdi count as one name."""
         feats = [features_of(u.text) for u in units]
+        if entities:
+            feats = [replace(f, names=f.names | _entities_in(u, entities)) for f, u in zip(feats, units, strict=True)]
         cosine = None
         if self.embedder is not None and units:
             vectors = self.embedder.encode([u.text for u in units])
@@ -73,11 +77,11 @@ class FactAligner:
             return lexical * (s.threshold / s.lexical_threshold)  # report on the embedding scale
         return s.embedding_weight * max(cosine, 0.0) + s.word_weight * words + s.name_weight * names + bonus
 
-    def align(self, articles: Sequence[Article]) -> list[Fact]:
+    def align(self, articles: Sequence[Article], entities: Sequence[Entity] = ()) -> list[Fact]:
         units = [u for article in articles for u in units_of(article)]
         if not units:
             return []
-        matrix = self.scores(units)
+        matrix = self.scores(units, entities)
         threshold = self.settings.threshold
         clusters: dict[int, list[int]] = {i: [i] for i in range(len(units))}
         owner = list(range(len(units)))
@@ -160,6 +164,13 @@ class FactAligner:
             for f in facts
         }
         return sorted(facts, key=lambda f: (rank[f.status], first_position[f.id]))
+
+
+def _entities_in(unit: Unit, entities: Sequence[Entity]) -> frozenset[str]:
+    return frozenset(
+        e.id for e in entities for m in e.mentions
+        if m.article_id == unit.article_id and unit.start <= m.start < unit.end
+    )
 
 
 def readable(text: str) -> str:
