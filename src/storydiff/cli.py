@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -46,6 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
                          help="also save everything in a SQLite store (default path under the user data dir)")
     compare.add_argument("--no-embeddings", action="store_true",
                          help="align by words, names and numbers only (no sentence-embedding model)")
+    compare.add_argument("--no-entities", action="store_true", help="skip people, organisations and places")
+    compare.add_argument("--aliases", metavar="FILE", help="alias file (TOML or CSV) forcing or forbidding merges")
+
+    entities = commands.add_parser("entities", help="people, organisations and places across the articles",
+                                   description="Find the entities of a story and merge their variants; "
+                                   "--explain NAME shows why names were merged or kept apart.")
+    _add_input_args(entities)
+    entities.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
+    entities.add_argument("--explain", metavar="NAME", help="why NAME's entity holds its variants")
+    entities.add_argument("--aliases", metavar="FILE", help="alias file (TOML or CSV) forcing or forbidding merges")
 
     clean = commands.add_parser("clean", help="clean articles only: one article object per line",
                                 description="Split each article into headline, dateline, credits, "
@@ -146,7 +157,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     with _ProgressBar() as progress:
         comparison = compare(args.paths, embedder=None if args.no_embeddings else "use-m3",
-                             rules_dirs=args.rules, progress=progress)
+                             rules_dirs=args.rules, progress=progress, entities=not args.no_entities,
+                             aliases=args.aliases)
     _report_problems(comparison.problems)
     store = _open_store(args.store)
     if store is not None:
@@ -183,6 +195,36 @@ def cmd_clean(args: argparse.Namespace) -> int:
     else:
         text = "".join(json.dumps(o, ensure_ascii=False, sort_keys=True) + "\n" for o in objects)
     _write(args.output, text)
+    return 1 if result.problems else 0
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from storydiff.analyse.entities import EntityRecognizer
+    from storydiff.compare.entities import EntityResolver
+    from storydiff.names import NameMatcher, load_aliases
+    from storydiff.pipeline import clean
+
+    with _ProgressBar() as progress:
+        result = clean(args.paths, rules_dirs=args.rules, progress=progress)
+    _report_problems(result.problems)
+    recognizer = EntityRecognizer()
+    articles = [recognizer.recognize(a) for a in result.articles]
+    matcher = NameMatcher(load_aliases(args.aliases))
+    resolution = EntityResolver(matcher).resolve(articles)
+    labels = {a.id: a.label for a in articles}
+    if args.explain:
+        print("\n".join(resolution.explain(args.explain, matcher)))
+    elif args.format == "jsonl":
+        for entity in resolution.entities:
+            print(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True))
+    else:
+        for entity in resolution.entities:
+            counts = Counter(labels[m.article_id] for m in entity.mentions)
+            where = ", ".join(f"{label} {n}" for label, n in sorted(counts.items()))
+            print(f"{entity.type:<7}{entity.name}  [{where}]")
+            others = [v for v in entity.variants if v != entity.name]
+            if others:
+                print(f"       also: {', '.join(others)}")
     return 1 if result.problems else 0
 
 
@@ -231,7 +273,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "names": cmd_names, "eval": cmd_eval}
+COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "entities": cmd_entities, "names": cmd_names,
+            "eval": cmd_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

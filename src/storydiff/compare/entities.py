@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from storydiff.models import Article, Entity, EntityType, Mention, content_id
 from storydiff.names import NameMatch, NameMatcher, latinize
-from storydiff.names.latin import CYRILLIC
+from storydiff.names.latin import CYRILLIC, tokens
 
 __all__ = ["EntityResolution", "EntityResolver", "MergeStep"]
 
@@ -55,6 +55,17 @@ class EntityResolution:
             inside = (step.a.casefold() in forms, step.b.casefold() in forms)
             if any(inside) and (step.decision == "merged") == all(inside):
                 lines.append(f"  {step.decision}: {step.a} ~ {step.b} ({step.score:.2f}): {'; '.join(step.reasons)}")
+        # Look-alikes kept apart: other entities that share a word with this one.
+        def words(e: Entity) -> set[str]:
+            return {w for v in e.variants for w in tokens(v) if len(w) > 3}
+
+        for other in self.entities:
+            if other is entity or not words(entity) & words(other):
+                continue
+            match = matcher.compare(entity.name, other.name)
+            if not match.same:
+                reasons = "; ".join(match.reasons)
+                lines.append(f"  kept apart: {entity.name} / {other.name} ({match.score:.2f}): {reasons}")
         return lines
 
 
@@ -190,7 +201,7 @@ class EntityResolver:
         kind: EntityType = max(votes, key=lambda t: votes[t])  # type: ignore[assignment]
         canonical = self._canonical(group)
         variants = sorted({m.text for m in mentions if m.kind == "name"} | names, key=str.casefold)
-        roles = sorted({m.role for m in mentions if m.role})
+        roles = sorted({m.role for m in mentions if m.role and m.kind == "name"})
         mentions.sort(key=lambda m: (m.article_id, m.start))
         return Entity(
             id=content_id(kind, canonical, length=10),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from storydiff.models import Article, Comparison, Fact
+from storydiff.models import Article, Comparison, Fact, Sentence
 from storydiff.report.view import ArticleView, StoryView, story_view
 
 __all__ = ["render_html"]
@@ -47,7 +47,7 @@ def _column(av: ArticleView, view: StoryView) -> str:
         title = " | ".join(facts[i].text for i in ids)
         paragraphs.setdefault(sentence.paragraph, []).append(
             f'<span class="s {status}" id="{sentence.id}" data-facts="{" ".join(ids)}" '
-            f'title="{escape(status)}: {escape(title)}">{escape(sentence.text)}</span>'
+            f'title="{escape(status)}: {escape(title)}">{_with_mentions(a, sentence, view)}</span>'
         )
     for number in sorted(paragraphs):
         parts.append('<p class="para">' + " ".join(paragraphs[number]) + "</p>")
@@ -67,6 +67,46 @@ def _column(av: ArticleView, view: StoryView) -> str:
     )
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _with_mentions(article: Article, sentence: Sentence, view: StoryView) -> str:
+    """The sentence with each entity mention wrapped, so a click shows the entity in every column."""
+    spans = sorted(
+        (m.start, m.end, row.entity.id, row.entity.name)
+        for row in view.entities for m in row.entity.mentions
+        if m.article_id == article.id and sentence.start <= m.start and m.end <= sentence.end
+    )
+    out, cursor = [], sentence.start
+    for start, end, entity_id, name in spans:
+        if start < cursor:
+            continue  # overlapping mentions: keep the first
+        out.append(escape(article.text[cursor:start]))
+        out.append(f'<span class="m" data-entity="{entity_id}" title="{escape(name)}">'
+                   f"{escape(article.text[start:end])}</span>")
+        cursor = end
+    out.append(escape(article.text[cursor : sentence.end]))
+    return "".join(out)
+
+
+def _entity_table(view: StoryView) -> str:
+    if not view.entities:
+        return ""
+    articles = view.comparison.articles
+    head = "".join(f"<th>{escape(view.label(a.id))}</th>" for a in articles)
+    rows = []
+    for row in view.entities:
+        cells = "".join(f'<td class="mark">{row.counts.get(a.id, "—")}</td>' for a in articles)
+        variants = ", ".join(v for v in row.entity.variants if v != row.entity.name)
+        roles = f'<br><small>{escape(", ".join(row.entity.roles))}</small>' if row.entity.roles else ""
+        rows.append(
+            f'<tr data-entity-row="{row.entity.id}"><td><b>{escape(row.entity.name)}</b>{roles}</td>'
+            f"<td>{row.entity.type}</td>{cells}<td>{escape(variants)}</td></tr>"
+        )
+    return (
+        "<details open><summary><b>People, organisations and places</b> "
+        f"({len(view.entities)})</summary><table class=\"facts entities\"><tr><th>entity</th><th>type</th>"
+        f"{head}<th>also written</th></tr>{''.join(rows)}</table></details>"
+    )
 
 
 def _fact_table(view: StoryView) -> str:
@@ -108,6 +148,7 @@ def render_html(comparison: Comparison) -> str:
 {problems}
 <div class="legend"><span class="shared">reported by all</span><span class="partial">by some</span>
 <span class="unique">by one only</span> Click a fact or a sentence to see where each outlet reports it.</div>
+{_entity_table(view)}
 {_fact_table(view)}
 <div class="columns" style="--n:{len(comparison.articles)}">
 {columns}

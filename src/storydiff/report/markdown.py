@@ -24,6 +24,15 @@ def render_markdown(comparison: Comparison) -> str:
             f"| {n} | {_escape(view.label(a.id))} | {_escape(headline)} | {_escape(dateline)} "
             f"| {a.published or '—'} | {a.language} |"
         )
+    if view.entities:
+        labels = [view.label(a.id) for a in comparison.articles]
+        lines += ["", f"## People, organisations and places ({len(view.entities)})", ""]
+        lines += ["| entity | type | " + " | ".join(map(_escape, labels)) + " | variants |",
+                  "|---|---|" + "---|" * len(labels) + "---|"]
+        for row in view.entities:
+            cells = " | ".join(str(row.counts.get(a.id, "—")) for a in comparison.articles)
+            variants = ", ".join(v for v in row.entity.variants if v != row.entity.name)
+            lines.append(f"| {_escape(row.entity.name)} | {row.entity.type} | {cells} | {_escape(variants)} |")
     lines += ["", f"## Reported by all ({len(view.shared)})", ""]
     lines += [f"- {_escape(f.text)}" for f in view.shared] or ["- nothing is reported by every article"]
     lines += ["", f"## Reported by some ({len(view.partial)})", ""]

@@ -31,6 +31,18 @@ def print_terminal(comparison: Comparison, console: Console | None = None, max_i
             str(len(a.removed) + len(a.captions) + len(a.credits)),
         )
     console.print(table)
+    if view.entities:
+        people = Table(title="People, organisations and places", expand=True)
+        people.add_column("entity", overflow="fold")
+        people.add_column("type")
+        for av in view.articles:
+            people.add_column(view.label(av.article.id), justify="right", overflow="fold")
+        people.add_column("also written", overflow="fold")
+        for row in view.entities[: max_items * 2]:
+            counts = [str(row.counts.get(av.article.id, "—")) for av in view.articles]
+            others = ", ".join(v for v in row.entity.variants if v != row.entity.name)
+            people.add_row(row.entity.name, row.entity.type, *counts, others)
+        console.print(people)
 
     def bullets(facts, who: bool = False) -> Text:  # type: ignore[no-untyped-def]
         text = Text()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storydiff.models import Article, Comparison, Fact
+from storydiff.models import Article, Comparison, Entity, Fact
 
-__all__ = ["ArticleView", "StoryView", "story_view"]
+__all__ = ["ArticleView", "EntityRow", "StoryView", "story_view"]
 
 
 @dataclass(frozen=True)
@@ -18,12 +18,19 @@ class ArticleView:
 
 
 @dataclass(frozen=True)
+class EntityRow:
+    entity: Entity
+    counts: dict[str, int]  # article id -> mentions in that article
+
+
+@dataclass(frozen=True)
 class StoryView:
     comparison: Comparison
     shared: tuple[Fact, ...]
     partial: tuple[Fact, ...]
     articles: tuple[ArticleView, ...]
     labels: dict[str, str]  # article id -> unique display label
+    entities: tuple[EntityRow, ...] = ()
 
     def label(self, article_id: str) -> str:
         return self.labels[article_id]
@@ -65,4 +72,15 @@ def story_view(comparison: Comparison) -> StoryView:
         partial=tuple(f for f in facts if f.status in ("partial", "conflict")),
         articles=tuple(views),
         labels=_labels(comparison.articles),
+        entities=tuple(_entity_rows(comparison)),
     )
+
+
+def _entity_rows(comparison: Comparison) -> list[EntityRow]:
+    rows = []
+    for entity in comparison.entities:
+        counts: dict[str, int] = {}
+        for mention in entity.mentions:
+            counts[mention.article_id] = counts.get(mention.article_id, 0) + 1
+        rows.append(EntityRow(entity, counts))
+    return rows

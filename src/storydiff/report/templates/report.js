@@ -16,4 +16,15 @@
   document.querySelectorAll('.s[data-facts]').forEach(function (s) {
     s.addEventListener('click', function () { show(s.dataset.facts.split(' ').filter(Boolean)); });
   });
+  // Click a name or an entity row: every mention of that entity lights up, whatever its spelling.
+  function showEntity(id) {
+    clear();
+    document.querySelectorAll('[data-entity="' + id + '"], [data-entity-row="' + id + '"]').forEach(function (e) { e.classList.add('active'); });
+  }
+  document.querySelectorAll('.m[data-entity]').forEach(function (m) {
+    m.addEventListener('click', function (event) { event.stopPropagation(); showEntity(m.dataset.entity); });
+  });
+  document.querySelectorAll('tr[data-entity-row]').forEach(function (row) {
+    row.addEventListener('click', function () { showEntity(row.dataset.entityRow); });
+  });
 })();
