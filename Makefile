@@ -15,13 +15,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/storydiff compare demo/corpus/flood --store demo-output/storydiff.db \
+	$(BIN)/storydiff compare demo/corpus/flood --aliases demo/aliases.toml --store demo-output/storydiff.db \
 	  --format html -o demo-output/flood.html
-	$(BIN)/storydiff compare demo/corpus/gas-deal --store demo-output/storydiff.db \
+	$(BIN)/storydiff compare demo/corpus/gas-deal --aliases demo/aliases.toml --store demo-output/storydiff.db \
 	  --format markdown -o demo-output/gas-deal.md
-	$(BIN)/storydiff compare demo/corpus/monitors --store demo-output/storydiff.db \
+	$(BIN)/storydiff compare demo/corpus/monitors --aliases demo/aliases.toml --store demo-output/storydiff.db \
 	  --format json -o demo-output/monitors.json
-	$(BIN)/storydiff compare demo/corpus/monitors --store demo-output/storydiff.db
+	$(BIN)/storydiff compare demo/corpus/monitors --aliases demo/aliases.toml --store demo-output/storydiff.db
 	@echo
 	@echo "Reports written to demo-output/ (open demo-output/flood.html in a browser)."
 

@@ -8,7 +8,7 @@ def test_compare_json_to_file(tmp_path, capsys):
     out = tmp_path / "out.json"
     assert main(["compare", str(DEMO / "gas-deal"), "--format", "json", "-o", str(out)]) == 0
     data = json.loads(out.read_text())
-    assert len(data["articles"]) == 3 and data["facts"]
+    assert len(data["articles"]) == 4 and data["facts"]
 
 
 def test_format_from_extension_and_store(tmp_path):
@@ -39,7 +39,7 @@ def test_nothing_to_compare_is_exit_1(tmp_path, capsys):
 def test_clean_jsonl(capsys):
     assert main(["clean", str(DEMO / "flood"), "--format", "jsonl"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 4
     first = json.loads(lines[0])
     assert {"headline", "dateline", "credits", "captions", "removed", "body", "sentences"} <= set(first)
 
@@ -68,7 +68,7 @@ def test_progress_bar_counts_every_input(monkeypatch):
 
     seen = []
     clean([str(DEMO / "flood")], progress=lambda done, total, origin: seen.append((done, total)))
-    assert seen == [(0, 3), (1, 3), (2, 3)]
+    assert seen == [(0, 4), (1, 4), (2, 4), (3, 4)]
 
 
 def test_names_compare_two_names(capsys):

@@ -7,7 +7,8 @@ from storydiff.eval import run_evaluation
 FLOORS = {
     "clean": 0.97,
     "structure": 0.97,
-    "align": 0.75,
+    "align": 0.80,
+    "align-cross-language": 0.85,
     "html-body": 0.97,
     "html-metadata": 1.0,
     "names-merge": 0.96,
@@ -29,8 +30,10 @@ def test_body_extraction_at_least_as_good_as_trafilatura_alone(report):
 
 
 def test_lexical_alignment_floor():
+    """Without embeddings only same-language links are reachable; their floor is the one the lexical
+    aligner held before the Russian articles joined the gold set."""
     report = run_evaluation(["align"], embedder=None)
-    assert report.scores["align"].f1 >= 0.62
+    assert report.scores["align-same-language"].f1 >= 0.62
 
 
 def test_name_merge_precision(report):

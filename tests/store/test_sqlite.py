@@ -11,7 +11,7 @@ def test_migrates_and_saves(tmp_path, demo_comparison):
         assert store.schema_version == len(MIGRATIONS)
         store.save_comparison(demo_comparison)
         counts = store.counts()
-        assert counts["articles"] == 3
+        assert counts["articles"] == len(demo_comparison.articles) == 4
         assert counts["facts"] == len(demo_comparison.facts)
         assert store.comparison_json(demo_comparison.id)["schema_version"] == 1
 

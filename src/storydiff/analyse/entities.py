@@ -180,7 +180,7 @@ class EntityRecognizer:
             if item.type != "PERSON" and " " not in surface and _ADJECTIVE_BEFORE.match(sentence.text[end:]):
                 continue
             normal = item.normal if item.normal != item.text else surface
-            role = find_roles(sentence.text, start) if item.type == "PERSON" else None
+            role = find_roles(sentence.text, start)
             yield Mention(
                 article_id=article.id,
                 sentence_id=sentence.id,

@@ -33,7 +33,7 @@ class AlignmentSettings:
     word_weight: float = 0.3
     name_weight: float = 0.05
     number_bonus: float = 0.05
-    threshold: float = 0.42
+    threshold: float = 0.38
     lexical_threshold: float = 0.42
     restatement_margin: float = 0.05
 
@@ -49,7 +49,9 @@ class FactAligner:
     def name(self) -> str:
         return f"{self.embedder.name}+lexical" if self.embedder else "lexical"
 
-    def scores(self, units: Sequence[Unit], entities: Sequence[Entity] = ()) -> list[list[float]]:
+    def scores(
+        self, units: Sequence[Unit], entities: Sequence[Entity] = (), languages: dict[str, str] | None = None
+    ) -> list[list[float]]:
         """Pairwise similarity of units, same-article pairs included (restatements need them).
 
         With entities, a unit's names include its entity ids: Тлеуберди and Tleuberdi count as one name."""
@@ -62,15 +64,19 @@ class FactAligner:
             cosine = (vectors @ vectors.T).tolist()
         n = len(units)
         matrix = [[0.0] * n for _ in range(n)]
+        language = languages or {}
         for i in range(n):
             for j in range(i + 1, n):
-                value = self._pair_score(feats[i], feats[j], cosine[i][j] if cosine else None)
+                across = language.get(units[i].article_id, "und") != language.get(units[j].article_id, "und")
+                value = self._pair_score(feats[i], feats[j], cosine[i][j] if cosine else None, across)
                 matrix[i][j] = matrix[j][i] = value
         return matrix
 
-    def _pair_score(self, a: Features, b: Features, cosine: float | None) -> float:
+    def _pair_score(self, a: Features, b: Features, cosine: float | None, across: bool = False) -> float:
         s = self.settings
         words, names = overlap(a.words, b.words), overlap(a.names, b.names)
+        if across and cosine is not None:
+            words = max(cosine, 0.0)  # no shared words across languages: the embedding speaks for them
         bonus = s.number_bonus if a.numbers & b.numbers else 0.0
         if cosine is None:
             lexical = 0.65 * words + 0.35 * names + bonus
@@ -81,7 +87,7 @@ class FactAligner:
         units = [u for article in articles for u in units_of(article)]
         if not units:
             return []
-        matrix = self.scores(units, entities)
+        matrix = self.scores(units, entities, {a.id: a.language for a in articles})
         threshold = self.settings.threshold
         clusters: dict[int, list[int]] = {i: [i] for i in range(len(units))}
         owner = list(range(len(units)))

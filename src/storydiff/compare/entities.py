@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storydiff.models import Article, Entity, EntityType, Mention, content_id
 from storydiff.names import NameMatch, NameMatcher, latinize
@@ -86,8 +86,28 @@ class _Form:
         return Counter(m.type for m in self.mentions)
 
 
+_RUSSIAN_ENDING = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ей|ом|ем|ую|юю|ии|ию|ия|ью|а|я|у|ю|е|и|ы)$")
+
+
 def _form_key(name: str) -> str:
-    return " ".join(latinize(name).replace(".", "").casefold().split())
+    """Grouping key: transliterated and folded. Cyrillic words lose their case ending first, for
+    names a dictionary cannot put in the nominative (Эстравию, Эстравии -> Эстрав-)."""
+    if CYRILLIC.search(name):
+        name = " ".join(_RUSSIAN_ENDING.sub("", w) if len(w) > 4 else w for w in name.split())
+    return " ".join(latinize(name).replace(".", "").replace("-", " ").casefold().split())
+
+
+def _trim_leading_place(mention: Mention, places: set[str]) -> Mention:
+    """Russian models often run a genitive place into the name after it ("министр иностранных дел
+    Линдмарка Петра Аалто" -> PER "Линдмарка Петра Аалто"). A first word that the story uses as a
+    place or organisation is cut off."""
+    words = mention.text.split()
+    if mention.type != "PERSON" or mention.kind != "name" or len(words) < 3 or _form_key(words[0]) not in places:
+        return mention
+    cut = len(words[0]) + 1
+    normal_words = mention.normal.split()
+    normal = " ".join(normal_words[1:]) if len(normal_words) == len(words) else mention.text[cut:]
+    return replace(mention, start=mention.start + cut, text=mention.text[cut:], normal=normal)
 
 
 class EntityResolver:
@@ -99,8 +119,9 @@ class EntityResolver:
     def resolve(self, articles: Sequence[Article]) -> EntityResolution:
         forms: dict[str, _Form] = {}
         titles: list[Mention] = []
+        places = {_form_key(m.normal) for a in articles for m in a.mentions if m.type != "PERSON" and m.kind == "name"}
         for article in articles:
-            for mention in article.mentions:
+            for mention in map(lambda m: _trim_leading_place(m, places), article.mentions):
                 if mention.kind == "title":
                     titles.append(mention)
                     continue
@@ -121,7 +142,8 @@ class EntityResolver:
         def compare(a: _Form, b: _Form) -> NameMatch:
             pair = (a.key, b.key)
             if pair not in cache:
-                cache[pair] = self.matcher.compare(a.name, b.name)
+                kind = types[a.key] if types[a.key] == types[b.key] else None
+                cache[pair] = self.matcher.compare(a.name, b.name, kind)
             return cache[pair]
 
         def members(root: str) -> list[_Form]:
@@ -144,15 +166,31 @@ class EntityResolver:
                 if all(compare(x, y).same for x in group_a for y in group_b):
                     parent[find(b.key)] = find(a.key)
                     steps.append(MergeStep(a.name, b.name, "merged", match.score, match.reasons))
-        # 3. Single words: join the one group they match.
+        # 3. Single words: first with each other (Эстравии / Estravia), complete link ...
+        for i, a in enumerate(short):
+            for b in short[i + 1 :]:
+                if find(a.key) == find(b.key):
+                    continue
+                match = compare(a, b)
+                if not match.same or not self._compatible(types[a.key], types[b.key], match, single=True):
+                    continue
+                group_a, group_b = members(find(a.key)), members(find(b.key))
+                if all(compare(x, y).same for x in group_a for y in group_b):
+                    parent[find(b.key)] = find(a.key)
+                    steps.append(MergeStep(a.name, b.name, "merged", match.score, match.reasons))
+        # ... then each group of single words joins the one group of full names it matches.
         for a in short:
+            if find(a.key) != a.key:
+                continue
             candidates: dict[str, NameMatch] = {}
-            for b in ordered:
-                if b is a or find(b.key) == find(a.key):
+            for b in full:
+                if find(b.key) == find(a.key):
                     continue
                 match = compare(a, b)
                 if match.same and self._compatible(types[a.key], types[b.key], match, single=True):
                     candidates.setdefault(find(b.key), match)
+            listed = {r: m for r, m in candidates.items() if any(x.startswith("listed together") for x in m.reasons)}
+            candidates = listed or candidates  # an alias file or the known-names list outranks a guess
             roots = {find(r) for r in candidates}
             if len(roots) == 1:
                 root, match = next(iter(candidates.items()))
@@ -172,6 +210,8 @@ class EntityResolver:
         known = self.matcher.aliases.type_of(form.name)
         if known:
             return known
+        if any(m.role for m in form.mentions if m.kind == "name") and form.words >= 2:
+            return "PERSON"  # "spokeswoman Helena Vasquez-Moore": a role makes a person, whatever the model said
         votes = form.type_votes()
         return max(votes, key=lambda t: (votes[t], t == "PERSON"))
 

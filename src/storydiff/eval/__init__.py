@@ -55,7 +55,9 @@ def run_evaluation(tasks: Sequence[str] | None = None, embedder: str | None = "u
     if "structure" in chosen:
         report.scores["structure"], report.notes["structure"] = score_structure()
     if "align" in chosen:
-        report.scores["align"], report.notes["align"] = score_alignment(embedder)
+        report.scores["align"], report.notes["align"], parts = score_alignment(embedder)
+        for name, score in parts.items():
+            report.scores[f"align-{name}"] = score
     if "html" in chosen:
         html_scores, report.notes["html"] = score_html()
         report.scores["html-body"] = html_scores["storydiff"]

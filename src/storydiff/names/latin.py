@@ -26,7 +26,8 @@ _SPELLING = {
 # (or English, French and German press habits) use for one sound.
 _KEY_RULES = (
     ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"),
-    ("gh", "g"), ("dh", "d"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("q", "k"), ("w", "v"), ("tz", "ts"), ("x", "ks"),
+    ("gh", "g"), ("dh", "d"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("q", "k"), ("w", "v"),
+    ("tz", "ts"), ("x", "ks"),
     ("ou", "u"), ("oo", "u"), ("ee", "i"), ("yo", "e"), ("'", ""), ("’", ""), ("ʹ", ""), ("ʼ", ""),
     ("y", "i"), ("j", "i"), ("ii", "i"),
 )
@@ -68,6 +69,8 @@ def token_key(token: str) -> str:
     for old, new in _KEY_RULES:
         key = key.replace(old, new)
     key = re.sub(r"(.)\1+", r"\1", key)  # Kassym / Kasym, Mohammed / Mohamed
+    if len(key) > 3 and key.endswith("e") and key[-2] not in "aeiou":
+        key = key[:-1]  # a silent English e: Moore is Мур
     return key
 
 

@@ -106,7 +106,10 @@ class NameMatcher:
         self.aliases = aliases or load_aliases()
         self.threshold = threshold
 
-    def compare(self, a: str, b: str) -> NameMatch:
+    def compare(self, a: str, b: str, kind: str | None = None) -> NameMatch:
+        """`kind` (PERSON, ORG, PLACE) when known: a person's shorter name is the same person
+        ("Vasquez Moore" / "Helena Vasquez-Moore"), an organisation's may be a narrower body."""
+
         def result(same: bool, score: float, *reasons: str) -> NameMatch:
             return NameMatch(a, b, same, score, reasons)
 
@@ -130,19 +133,29 @@ class NameMatcher:
         for short, long in ((a, b), (b, a)):
             if len(ta if short is a else tb) == 1 and _acronym_of(short, long):
                 return result(True, 0.95, f"{short!r} is the acronym of {long!r}")
-        narrower = self._part_of(ta, tb, ka, kb)
+        narrower = self._part_of(ta, tb, ka, kb, kind)
         if narrower is not None:
             return result(narrower.same, narrower.score, *narrower.reasons)
+        if kind == "PERSON" and min(len(ka), len(kb)) >= 2 and len(ka) != len(kb):
+            tail = [_token_similarity(x, y) for x, y in zip(reversed(ka), reversed(kb), strict=False)]
+            if min(tail) >= 0.8:
+                shorter = ta if len(ta) < len(tb) else tb
+                return result(True, round(0.9 * sum(tail) / len(tail), 3),
+                              f"the same person, one name shorter: {' '.join(shorter)}")
         return self._compare_people_style(a, b, ta, tb, ka, kb)
 
-    def _part_of(self, ta: list[str], tb: list[str], ka: list[str], kb: list[str]) -> NameMatch | None:
+    def _part_of(
+        self, ta: list[str], tb: list[str], ka: list[str], kb: list[str], kind: str | None
+    ) -> NameMatch | None:
         """One name's words inside the other's: a qualifier ("U.S. State Department") or a part
         ("CSTO Collective Security Council" is a body of the CSTO, not the CSTO)."""
         (small, big), words = ((ka, kb), tb) if len(ka) < len(kb) else ((kb, ka), ta)
         if len(small) == len(big) or not set(small) < set(big):
             return None
         extra = [w for w, t in zip(words, big, strict=True) if t not in small]
-        if any(t in _DIRECTIONAL for t in extra):
+        if kind == "PERSON" and big[-len(small):] == small:
+            return NameMatch("", "", True, 0.9, (f"the same person without the first name(s): {' '.join(extra)}",))
+        if kind != "ORG" and any(t in _DIRECTIONAL for t in extra):
             return NameMatch("", "", False, 0.3, (f"a different place or area: extra words {' '.join(extra)}",))
         if all(t in _QUALIFIERS for t in extra):
             return NameMatch("", "", True, 0.9, (f"same name with a qualifier: {' '.join(extra)}",))
