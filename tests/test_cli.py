@@ -88,3 +88,14 @@ def test_names_compare_pairs_jsonl(tmp_path, capsys):
 
 def test_names_compare_needs_two_names(capsys):
     assert main(["names", "compare", "only-one"]) == 2
+
+
+def test_entities_command_and_explain(capsys):
+    assert main(["entities", str(DEMO / "monitors"), "--aliases", "demo/aliases.toml"]) == 0
+    out = capsys.readouterr().out
+    assert "Helena Vasquez-Moore" in out and "Хелена Васкес-Мур" in out
+    assert main(["entities", str(DEMO / "monitors"), "--explain", "Tleuberdi"]) == 0
+    assert "no entity named" in capsys.readouterr().out
+    assert main(["entities", str(DEMO / "monitors"), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert all({"id", "name", "type", "variants", "mentions"} <= set(r) for r in rows)

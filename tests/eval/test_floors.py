@@ -12,6 +12,8 @@ FLOORS = {
     "html-body": 0.97,
     "html-metadata": 1.0,
     "names-merge": 0.96,
+    "entities-mentions": 0.89,
+    "entities-merge": 0.95,
 }
 
 

@@ -2,7 +2,8 @@
 
 Tasks: clean (debris removed), structure (headline, dateline, credits, captions), align (facts
 across articles), html (body extraction vs trafilatura alone, and headline/date from pages), names
-(merge precision and recall on name pairs across romanisations, overall and per source language).
+(merge precision and recall on name pairs across romanisations, overall and per source language),
+entities (mention F1 and merge precision/recall on annotated English and Russian demo articles).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from dataclasses import dataclass, field
 
 from storydiff.eval.alignment import score_alignment
 from storydiff.eval.cleaning import score_clean, score_structure
+from storydiff.eval.entities import score_entities
 from storydiff.eval.html_body import score_html
 from storydiff.eval.names import score_names
 from storydiff.eval.scoring import Score
 
 __all__ = ["TASKS", "EvalReport", "Score", "run_evaluation"]
 
-TASKS = ("clean", "structure", "align", "html", "names")
+TASKS = ("clean", "structure", "align", "html", "names", "entities")
 
 
 @dataclass
@@ -68,4 +70,8 @@ def run_evaluation(tasks: Sequence[str] | None = None, embedder: str | None = "u
         report.scores["names-merge"] = total
         for language, score in by_language.items():
             report.scores[f"names-merge-{language}"] = score
+    if "entities" in chosen:
+        report.scores["entities-mentions"], report.scores["entities-merge"], report.notes["entities"] = (
+            score_entities()
+        )
     return report

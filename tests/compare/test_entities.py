@@ -1,0 +1,82 @@
+"""Entities across spellings, scripts and articles: the seeds' requirements and the resolver's rules."""
+
+import pytest
+
+from storydiff import compare
+from storydiff.analyse.entities import EntityRecognizer
+from storydiff.compare.entities import EntityResolver
+from storydiff.names import NameMatcher, load_aliases
+from tests.conftest import DEMO, REPO
+
+
+def _entity(comparison, variant):
+    found = [e for e in comparison.entities if variant in e.variants]
+    assert len(found) == 1, (variant, [e.name for e in comparison.entities])
+    return found[0]
+
+
+def test_seed_entities_merge_their_variants(seed_comparison):
+    c = seed_comparison
+    assert {"Antony Blinken", "Anthony Blinken", "Blinken"} <= set(_entity(c, "Blinken").variants)
+    assert {"Mukhtar Tileuberdi", "Mukhtar Tleuberdi"} <= set(_entity(c, "Mukhtar Tleuberdi").variants)
+    assert {"Kassym-Jomart Tokayev", "Kassym-Zhomart Tokayev"} <= set(_entity(c, "Kassym-Jomart Tokayev").variants)
+    assert {"Jen Psaki", "Psaki"} <= set(_entity(c, "Psaki").variants)
+    csto = _entity(c, "CSTO")
+    assert "Collective Security Treaty Organization" in csto.variants and csto.type == "ORG"
+    council = _entity(c, "CSTO Collective Security Council")
+    assert council.id != csto.id
+    assert _entity(c, "Psaki").type == "PERSON"  # the model typed the bare surname ORG
+    assert all(e.type == "PERSON" for e in (_entity(c, "Blinken"), _entity(c, "Kassym-Zhomart Tokayev")))
+
+
+def test_title_reference_resolved_to_the_person(seed_comparison):
+    blinken = _entity(seed_comparison, "Blinken")
+    titles = [m for m in blinken.mentions if m.kind == "title"]
+    assert [m.text for m in titles] == ["The Secretary"]
+    psaki = _entity(seed_comparison, "Psaki")
+    assert not any(m.kind == "title" for m in psaki.mentions)  # "press secretary" is not "the Secretary"
+
+
+def test_mentions_point_into_the_text(seed_comparison):
+    texts = {a.id: a.text for a in seed_comparison.articles}
+    for entity in seed_comparison.entities:
+        for m in entity.mentions:
+            assert texts[m.article_id][m.start:m.end] == m.text
+
+
+@pytest.fixture(scope="module")
+def monitors():
+    return compare([str(DEMO / "monitors")], aliases=str(REPO / "demo" / "aliases.toml"))
+
+
+def test_russian_original_joins_the_english_entities(monitors):
+    assert {"Helena Vasquez-Moore", "Хелена Васкес-Мур", "Vasquez Moore"} <= set(
+        _entity(monitors, "Helena Vasquez-Moore").variants)
+    assert {"Estravia", "Эстравии"} <= set(_entity(monitors, "Estravia").variants)
+    assert "Северного союза" in _entity(monitors, "Northern Union").variants  # from the alias file
+    assert _entity(monitors, "Lindmark").type == "PLACE"  # it has a Foreign Minister
+
+
+def test_russian_article_is_aligned_with_the_english_ones(monitors):
+    russian = next(a for a in monitors.articles if a.language == "ru")
+    cross = [f for f in monitors.facts if russian.id in f.support and len(f.support) > 1]
+    assert len(cross) >= 5
+
+
+def test_ambiguous_surname_is_left_apart():
+    text_a = "George W. Bush met Jeb Bush in Austin on Monday. They spoke for an hour about the plan."
+    text_b = "Bush said the talks in Austin had gone well and that the plan was ready for a vote."
+    articles = [EntityRecognizer().recognize(a) for a in compare([text_a, text_b], embedder=None,
+                                                                 entities=False).articles]
+    resolution = EntityResolver(NameMatcher(load_aliases())).resolve(articles)
+    people = [e for e in resolution.entities if e.type == "PERSON"]
+    assert len([e for e in people if "Bush" in e.variants]) <= 1
+    assert any(s.decision == "ambiguous" for s in resolution.steps)
+
+
+def test_explain(seed_comparison):
+    articles = seed_comparison.articles
+    matcher = NameMatcher()
+    lines = EntityResolver(matcher).resolve(articles).explain("CSTO", matcher)
+    assert lines[0].startswith("Collective Security Treaty Organization")
+    assert any("kept apart" in line and "Council" in line for line in lines)
