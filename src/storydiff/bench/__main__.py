@@ -1,5 +1,6 @@
 """`python -m storydiff.bench`: articles/second for `compare` on the demo corpus, next to
-trafilatura's extraction alone on the same HTML pages, in one run.
+trafilatura's extraction alone on the same HTML pages; and entity mentions/second for recognition
+plus merging, next to the NER models alone on the same sentences; all in one run.
 
 The ratio is what to watch: both numbers move together when the machine is busy.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from storydiff.eval.goldset import repo_root
 
@@ -59,10 +61,52 @@ def main() -> None:
     lexical = timed("storydiff compare --no-embeddings", articles_per_round, each_story(compare, embedder=None),
                     args.rounds)
 
+    entity_rates = _entity_benchmark(stories, args.rounds)
+
     print()
     print(f"clean / trafilatura:            {cleaning / baseline:6.2f}x")
     print(f"compare / trafilatura:          {full / baseline:6.2f}x")
     print(f"compare lexical / trafilatura:  {lexical / baseline:6.2f}x")
+    print(f"entities (NER + merge) / NER alone, mentions/s: {entity_rates[1] / entity_rates[0]:6.2f}x")
+
+
+def _entity_benchmark(stories: list[Path], rounds: int) -> tuple[float, float]:
+    """Mentions/second: the NER models alone (spaCy for English, natasha for Russian) on the same
+    sentences, then storydiff's recognition (clean-up, roles, known names) plus story-level merging."""
+    from storydiff.analyse import entities as ner
+    from storydiff.compare.entities import EntityResolver
+    from storydiff.names import NameMatcher
+    from storydiff.pipeline import clean
+
+    articles = [a for story in stories for a in clean([str(story)]).articles]
+    english = [s.text for a in articles if a.language == "en" for s in a.sentences]
+    russian = [s.text for a in articles if a.language == "ru" for s in a.sentences]
+    list(ner._spacy_mentions(english[:2]))  # load both models outside the timings
+    list(ner._natasha_mentions(russian[:2]))
+
+    start = time.perf_counter()
+    count = 0
+    for _ in range(rounds):
+        count += sum(len(m) for m in ner._spacy_mentions(english))
+        count += sum(len(m) for m in ner._natasha_mentions(russian))
+    alone = _rate_mentions("NER models alone (spaCy EN + natasha RU)", count, time.perf_counter() - start)
+
+    recognizer, matcher = ner.EntityRecognizer(), NameMatcher()
+    start = time.perf_counter()
+    count = 0
+    for _ in range(rounds):
+        for story in stories:
+            story_articles = [recognizer.recognize(a) for a in articles if Path(a.path).parent == story]
+            resolution = EntityResolver(matcher).resolve(story_articles)
+            count += sum(len(e.mentions) for e in resolution.entities)
+    full = _rate_mentions("storydiff entities (recognise + merge)", count, time.perf_counter() - start)
+    return alone, full
+
+
+def _rate_mentions(label: str, count: int, seconds: float) -> float:
+    rate = count / seconds if seconds else float("inf")
+    print(f"{label:<46}{count:>6} mentions {seconds:>8.3f} s {rate:>10.1f} mentions/s")
+    return rate
 
 
 if __name__ == "__main__":
