@@ -13,6 +13,8 @@ def test_migrates_and_saves(tmp_path, demo_comparison):
         counts = store.counts()
         assert counts["articles"] == len(demo_comparison.articles) == 4
         assert counts["facts"] == len(demo_comparison.facts)
+        assert counts["entities"] == len(demo_comparison.entities)
+        assert counts["entity_mentions"] == sum(len(e.mentions) for e in demo_comparison.entities)
         assert store.comparison_json(demo_comparison.id)["schema_version"] == 1
 
 
@@ -58,3 +60,15 @@ def test_refuses_newer_schema(tmp_path):
 
     with pytest.raises(StoreError, match="newer storydiff"):
         SQLiteStore(path)
+
+
+def test_upgrades_an_older_store(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:2]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version = 2")
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert store.counts()["entities"] == 0

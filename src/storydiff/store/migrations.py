@@ -75,4 +75,28 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (path, reason)
     );
     """,
+    # 3: entities of each comparison, and every mention with its offsets
+    """
+    CREATE TABLE entities (
+        comparison_id TEXT NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        variants TEXT NOT NULL,          -- JSON list
+        PRIMARY KEY (comparison_id, id)
+    );
+    CREATE INDEX entities_name ON entities(name);
+    CREATE TABLE entity_mentions (
+        comparison_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        sentence_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        PRIMARY KEY (comparison_id, entity_id, article_id, start),
+        FOREIGN KEY (comparison_id, entity_id) REFERENCES entities(comparison_id, id) ON DELETE CASCADE
+    );
+    """,
 )

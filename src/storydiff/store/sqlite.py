@@ -133,10 +133,22 @@ class SQLiteStore:
                     "INSERT OR IGNORE INTO fact_support VALUES (?,?,?)",
                     [(comparison.id, fact.id, s) for ids in fact.support.values() for s in ids],
                 )
+            for entity in comparison.entities:
+                db.execute(
+                    "INSERT INTO entities VALUES (?,?,?,?,?)",
+                    (comparison.id, entity.id, entity.name, entity.type,
+                     json.dumps(list(entity.variants), ensure_ascii=False)),
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO entity_mentions VALUES (?,?,?,?,?,?,?,?)",
+                    [(comparison.id, entity.id, m.article_id, m.sentence_id, m.start, m.end, m.text, m.kind)
+                     for m in entity.mentions],
+                )
             self._put_problems(db, comparison.problems)
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "sentences", "removed", "comparisons", "facts", "fact_support", "problems")
+        tables = ("articles", "sentences", "removed", "comparisons", "facts", "fact_support", "problems",
+                  "entities", "entity_mentions")
         return {t: int(self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
 
     def comparison_json(self, comparison_id: str) -> dict[str, object] | None:
