@@ -5,10 +5,10 @@ import pytest
 from storydiff.eval import run_evaluation
 
 FLOORS = {
-    "clean": 0.97,
+    "clean": 0.99,
     "structure": 0.97,
-    "align": 0.80,
-    "align-cross-language": 0.85,
+    "align": 0.82,
+    "align-cross-language": 0.86,
     "html-body": 0.97,
     "html-metadata": 1.0,
     "names-merge": 0.96,

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -137,6 +138,10 @@ class FactAligner:
         self, articles: Sequence[Article], units: Sequence[Unit], matrix: list[list[float]], groups: list[list[int]]
     ) -> list[Fact]:
         order = {a.id: n for n, a in enumerate(articles)}
+        language = {a.id: a.language for a in articles}
+        # Facts read in the story's commonest language: a Russian clause may be the most central,
+        # but an English-majority report should state the fact in English.
+        majority = Counter(language.values()).most_common(1)[0][0]
         facts = []
         for members in groups:
             members = sorted(members, key=lambda k: (order[units[k].article_id], units[k].start))
@@ -149,7 +154,8 @@ class FactAligner:
                      if x < y and units[x].article_id != units[y].article_id]
             score = sum(cross) / len(cross) if cross else 1.0
             # The statement closest to all the others reads best as the fact's text.
-            central = max(members, key=lambda k: (sum(matrix[k][m] for m in members), -units[k].start))
+            readable_members = [k for k in members if language[units[k].article_id] == majority] or members
+            central = max(readable_members, key=lambda k: (sum(matrix[k][m] for m in members), -units[k].start))
             status: FactStatus = (
                 "shared" if len(support) == len(articles) and len(articles) > 1
                 else "partial" if len(support) > 1 else "unique"
