@@ -53,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     entities = commands.add_parser("entities", help="people, organisations and places across the articles",
                                    description="Find the entities of a story and merge their variants; "
                                    "--explain NAME shows why names were merged or kept apart.")
-    _add_input_args(entities)
+    entities.add_argument("paths", nargs="*", metavar="PATH", help="article files (text or HTML) or directories")
+    entities.add_argument("--rules", action="append", default=[], metavar="DIR",
+                          help="extra directory of cleaning-rule TOML files (repeatable)")
+    entities.add_argument("--store", metavar="DB",
+                          help="without PATHs: the entities of every comparison in this store, merged across stories")
     entities.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
     entities.add_argument("--explain", metavar="NAME", help="why NAME's entity holds its variants")
     entities.add_argument("--aliases", metavar="FILE", help="alias file (TOML or CSV) forcing or forbidding merges")
@@ -198,12 +202,37 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
+def cmd_store_entities(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from storydiff.compare.entities import merge_across_stories
+    from storydiff.names import NameMatcher, load_aliases
+    from storydiff.store import SQLiteStore
+
+    with SQLiteStore(args.store) as store:
+        merged = merge_across_stories(store.stored_entities(), NameMatcher(load_aliases(args.aliases)))
+    for entity in merged:
+        if args.format == "jsonl":
+            print(json.dumps(asdict(entity), ensure_ascii=False, sort_keys=True))
+        else:
+            others = [v for v in entity.variants if v != entity.name]
+            print(f"{entity.type:<7}{entity.name}  [{entity.stories} stories, {entity.mentions} mentions]")
+            if others:
+                print(f"       also: {', '.join(others)}")
+    return 0
+
+
 def cmd_entities(args: argparse.Namespace) -> int:
     from storydiff.analyse.entities import EntityRecognizer
     from storydiff.compare.entities import EntityResolver
     from storydiff.names import NameMatcher, load_aliases
     from storydiff.pipeline import clean
 
+    if not args.paths:
+        if args.store:
+            return cmd_store_entities(args)
+        print("storydiff entities: give article PATHs, or --store DB", file=sys.stderr)
+        return 2
     with _ProgressBar() as progress:
         result = clean(args.paths, rules_dirs=args.rules, progress=progress)
     _report_problems(result.problems)

@@ -110,7 +110,8 @@ class Mention:
     type: EntityType
     normal: str  # the name in its dictionary form (Мухтаром Тлеуберди -> Мухтар Тлеуберди)
     role: str | None = None  # "Secretary of State" when the text gives one next to the name
-    kind: Literal["name", "title"] = "name"  # "title": a role alone ("the Secretary") standing for a name
+    # "title": a role alone ("the Secretary") standing for a name; "pronoun": "she" when one person fits
+    kind: Literal["name", "title", "pronoun"] = "name"
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article_id, "sentence": self.sentence_id, "start": self.start,

@@ -80,3 +80,13 @@ def test_explain(seed_comparison):
     lines = EntityResolver(matcher).resolve(articles).explain("CSTO", matcher)
     assert lines[0].startswith("Collective Security Treaty Organization")
     assert any("kept apart" in line and "Council" in line for line in lines)
+
+
+def test_pronoun_resolved_only_when_one_person_is_in_reach(seed_comparison):
+    psaki = _entity(seed_comparison, "Psaki")
+    assert [m.text for m in psaki.mentions if m.kind == "pronoun"] == ["she"]
+    # RIA's "He announced …" follows a sentence naming both Blinken and Tleuberdi: no guess.
+    ria = seed_comparison.articles[1]
+    linked = {(m.article_id, m.start) for e in seed_comparison.entities for m in e.mentions if m.kind == "pronoun"}
+    he = ria.text.index("He announced")
+    assert (ria.id, he) not in linked

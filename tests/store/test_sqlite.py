@@ -72,3 +72,18 @@ def test_upgrades_an_older_store(tmp_path):
     with SQLiteStore(path) as store:
         assert store.schema_version == len(MIGRATIONS)
         assert store.counts()["entities"] == 0
+
+
+def test_entities_merge_across_the_store_but_generic_names_stay_apart(tmp_path):
+    from storydiff import compare
+    from storydiff.compare.entities import merge_across_stories
+    from storydiff.names import NameMatcher
+    from tests.conftest import DEMO
+
+    with SQLiteStore(tmp_path / "s.db") as store:
+        for story in ("monitors", "flood"):
+            store.save_comparison(compare([str(DEMO / story)], embedder=None))
+        merged = merge_across_stories(store.stored_entities(), NameMatcher())
+    ostrel = [e for e in merged if e.name == "Ostrel"]
+    assert len(ostrel) == 1 and ostrel[0].stories == 2  # the same town in both stories
+    assert all(e.stories == 1 for e in merged if e.name == "Security Council")

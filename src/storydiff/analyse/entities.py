@@ -43,6 +43,9 @@ _ADJECTIVE_BEFORE = re.compile(
 )
 
 
+_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Оо]на)\b")
+
+
 @dataclass(frozen=True)
 class RawMention:
     start: int  # offsets into the text handed to the backend
@@ -166,6 +169,7 @@ class EntityRecognizer:
             raw = raw + [k for k in extra if all(k.end <= a or k.start >= b for a, b in taken)]
             mentions.extend(self._mentions_in(article, sentence, raw))
         mentions.extend(self._title_references(article, mentions))
+        mentions.extend(self._pronoun_references(article, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
         return replace(article, mentions=tuple(mentions))
 
@@ -191,6 +195,27 @@ class EntityRecognizer:
                 normal=normal.strip(),
                 role=role.role if role else None,
             )
+
+    @staticmethod
+    def _pronoun_references(article: Article, mentions: list[Mention]) -> Iterator[Mention]:
+        """`"…," she said.` -> the one person named in this sentence before the pronoun, or else in
+        the three sentences before it. With two people in reach there is no guess."""
+        people_by_sentence: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            if mention.type == "PERSON":
+                people_by_sentence.setdefault(mention.sentence_id, []).append(mention)
+        sentences = list(article.sentences)
+        for index, sentence in enumerate(sentences):
+            for match in _PRONOUN.finditer(sentence.text):
+                start = sentence.start + match.start()
+                here = [m for m in people_by_sentence.get(sentence.id, []) if m.end <= start]
+                window = here or [m for s in sentences[max(0, index - 3) : index]
+                                  for m in people_by_sentence.get(s.id, [])]
+                names = {m.normal for m in window}
+                if len(names) != 1:
+                    continue
+                yield Mention(article.id, sentence.id, start, sentence.start + match.end(), match.group(0),
+                              "PERSON", names.pop(), kind="pronoun")
 
     @staticmethod
     def _title_references(article: Article, mentions: list[Mention]) -> Iterator[Mention]:

@@ -17,12 +17,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from storydiff.models import Article, Entity, EntityType, Mention, content_id
+
+if TYPE_CHECKING:
+    from storydiff.store import StoredEntity as StoredEntityLike
 from storydiff.names import NameMatch, NameMatcher, latinize
 from storydiff.names.latin import CYRILLIC, tokens
 
-__all__ = ["EntityResolution", "EntityResolver", "MergeStep"]
+__all__ = ["EntityResolution", "EntityResolver", "MergeStep", "StoreEntity", "merge_across_stories"]
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ class EntityResolver:
         places = {_form_key(m.normal) for a in articles for m in a.mentions if m.type != "PERSON" and m.kind == "name"}
         for article in articles:
             for mention in map(lambda m: _trim_leading_place(m, places), article.mentions):
-                if mention.kind == "title":
+                if mention.kind != "name":  # a title or a pronoun joins the entity of the name it stands for
                     titles.append(mention)
                     continue
                 key = _form_key(mention.normal)
@@ -275,3 +279,82 @@ class EntityResolver:
 
         best = max(group, key=rank)
         return best.name if not CYRILLIC.search(best.name) else latinize(best.name)
+
+
+@dataclass(frozen=True)
+class StoreEntity:
+    """One referent across every story in a store."""
+
+    name: str
+    type: str
+    variants: tuple[str, ...]
+    stories: int
+    mentions: int
+
+
+# Words that name a kind of body, not a particular one: "the Security Council" of one story is
+# Kazakhstan's, of another Estravia's. A name made only of these is never merged across stories.
+_GENERIC_WORDS = {
+    "security", "council", "ministry", "foreign", "affairs", "department", "state", "national", "committee",
+    "government", "parliament", "court", "supreme", "federal", "agency", "service", "bank", "central", "army",
+    "police", "office", "the", "of", "for", "interior", "defense", "defence", "emergency", "situations",
+    "general", "staff", "prosecutor", "administration", "region", "regional", "city", "union", "совет",
+    "безопасности", "мид", "министерство", "правительство", "прокуратура", "администрация",
+}
+
+
+def _generic(name: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", name.casefold())
+    return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
+
+def merge_across_stories(stored: Sequence[StoredEntityLike], matcher: NameMatcher) -> list[StoreEntity]:
+    """Entities of different stories are one referent when they share a variant, or when every
+    full name of one matches every full name of the other (the same complete link as within a
+    story). Generic names ("Security Council") stay with their story."""
+    parent = list(range(len(stored)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def full_names(i: int) -> list[str]:
+        return [stored[j].name for j in range(len(stored)) if find(j) == find(i) and " " in stored[j].name]
+
+    by_variant: dict[tuple[str, str], int] = {}
+    distinctive = [i for i, e in enumerate(stored) if not _generic(e.name)]
+    for i in distinctive:
+        entity = stored[i]
+        for variant in entity.variants:
+            if _generic(variant):
+                continue
+            key = (entity.type, _form_key(variant))
+            if key in by_variant and find(by_variant[key]) != find(i):
+                parent[find(i)] = find(by_variant[key])
+            by_variant.setdefault(key, i)
+    for n, i in enumerate(distinctive):
+        for j in distinctive[n + 1 :]:
+            a, b = stored[i], stored[j]
+            if a.type != b.type or find(i) == find(j):
+                continue
+            if matcher.compare(a.name, b.name, a.type).same and all(
+                matcher.compare(x, y, a.type).same for x in full_names(i) for y in full_names(j)
+            ):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[StoredEntityLike]] = {}
+    for i, entity in enumerate(stored):
+        groups.setdefault(find(i), []).append(entity)
+    merged = []
+    for members in groups.values():
+        names = Counter(m.name for m in members)
+        merged.append(StoreEntity(
+            name=max(names, key=lambda n: (names[n], not CYRILLIC.search(n), len(n))),
+            type=members[0].type,
+            variants=tuple(sorted({v for m in members for v in m.variants}, key=str.casefold)),
+            stories=len({m.comparison_id for m in members}),
+            mentions=sum(m.mentions for m in members),
+        ))
+    merged.sort(key=lambda e: (-e.stories, -e.mentions, e.name))
+    return merged

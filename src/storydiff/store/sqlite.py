@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +19,17 @@ from storydiff.errors import StoreError
 from storydiff.models import Article, Comparison, Problem
 from storydiff.store.migrations import MIGRATIONS
 
-__all__ = ["SQLiteStore", "default_store_path"]
+__all__ = ["SQLiteStore", "StoredEntity", "default_store_path"]
+
+
+@dataclass(frozen=True)
+class StoredEntity:
+    comparison_id: str
+    id: str
+    name: str
+    type: str
+    variants: tuple[str, ...]
+    mentions: int
 
 
 def default_store_path() -> Path:
@@ -150,6 +161,15 @@ class SQLiteStore:
         tables = ("articles", "sentences", "removed", "comparisons", "facts", "fact_support", "problems",
                   "entities", "entity_mentions")
         return {t: int(self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def stored_entities(self) -> list[StoredEntity]:
+        """Every entity of every stored comparison, for merging across the whole store."""
+        rows = self._db.execute(
+            "SELECT e.comparison_id, e.id, e.name, e.type, e.variants, COUNT(m.start) FROM entities e "
+            "LEFT JOIN entity_mentions m ON m.comparison_id = e.comparison_id AND m.entity_id = e.id "
+            "GROUP BY e.comparison_id, e.id ORDER BY e.comparison_id, e.id"
+        )
+        return [StoredEntity(c, i, n, t, tuple(json.loads(v)), k) for c, i, n, t, v, k in rows]
 
     def comparison_json(self, comparison_id: str) -> dict[str, object] | None:
         row = self._db.execute("SELECT data FROM comparisons WHERE id = ?", (comparison_id,)).fetchone()
