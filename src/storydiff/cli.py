@@ -223,10 +223,8 @@ def cmd_store_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    from storydiff.analyse.entities import EntityRecognizer
-    from storydiff.compare.entities import EntityResolver
     from storydiff.names import NameMatcher, load_aliases
-    from storydiff.pipeline import clean
+    from storydiff.pipeline import clean, find_entities
 
     if not args.paths:
         if args.store:
@@ -236,10 +234,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
     with _ProgressBar() as progress:
         result = clean(args.paths, rules_dirs=args.rules, progress=progress)
     _report_problems(result.problems)
-    recognizer = EntityRecognizer()
-    articles = [recognizer.recognize(a) for a in result.articles]
     matcher = NameMatcher(load_aliases(args.aliases))
-    resolution = EntityResolver(matcher).resolve(articles)
+    articles, resolution = find_entities(result.articles, matcher=matcher)
     labels = {a.id: a.label for a in articles}
     if args.explain:
         print("\n".join(resolution.explain(args.explain, matcher)))

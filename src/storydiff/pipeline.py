@@ -17,14 +17,14 @@ from storydiff.clean import Cleaner
 from storydiff.clean.dateline import resolve_years_from_peers
 from storydiff.clean.rules import load_rules
 from storydiff.compare import AlignmentSettings, FactAligner
-from storydiff.compare.entities import EntityResolver
+from storydiff.compare.entities import EntityResolution, EntityResolver
 from storydiff.embed import available_embedder
 from storydiff.errors import BadInputError, NothingToCompareError
 from storydiff.ingest import expand_paths, read_document, read_text_input
 from storydiff.models import Article, Comparison, Entity, Problem, RawDocument, content_id
 from storydiff.names import NameMatcher, load_aliases
 
-__all__ = ["CleanResult", "Input", "clean", "compare", "compare_articles"]
+__all__ = ["CleanResult", "Input", "clean", "compare", "compare_articles", "find_entities"]
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,16 @@ def clean(
     return CleanResult(tuple(resolve_years_from_peers(articles)), tuple(problems))
 
 
+def find_entities(
+    articles: Sequence[Article], *, aliases: str | None = None, matcher: NameMatcher | None = None
+) -> tuple[list[Article], EntityResolution]:
+    """Recognise each article's mentions, then merge them into the story's entities."""
+    recognizer = EntityRecognizer()
+    recognized = [recognizer.recognize(a) for a in articles]
+    resolver = EntityResolver(matcher or NameMatcher(load_aliases(aliases)))
+    return recognized, resolver.resolve(recognized)
+
+
 def compare_articles(
     articles: Sequence[Article],
     *,
@@ -103,9 +113,8 @@ def compare_articles(
         )
     found: tuple[Entity, ...] = ()
     if entities:
-        recognizer = EntityRecognizer()
-        articles = [recognizer.recognize(a) for a in articles]
-        found = EntityResolver(NameMatcher(load_aliases(aliases))).resolve(articles).entities
+        articles, resolution = find_entities(articles, aliases=aliases)
+        found = resolution.entities
     model = available_embedder(embedder) if embedder else None
     aligner = FactAligner(model, settings)
     facts = aligner.align(articles, found)

@@ -14,20 +14,17 @@ __all__ = ["score_entities"]
 
 def score_entities() -> tuple[Score, Score, list[str]]:
     """(mentions, merges, notes)."""
-    from storydiff.analyse.entities import EntityRecognizer
-    from storydiff.compare.entities import EntityResolver
     from storydiff.names import NameMatcher, load_aliases
+    from storydiff.pipeline import find_entities
 
     gold_set = load_json("entities.json")
     matcher = NameMatcher(load_aliases(repo_root() / gold_set["aliases"]))
-    recognizer = EntityRecognizer()
     mentions, merges = Score(0, 0, 0), Score(0, 0, 0)
     notes: list[str] = []
     for story in gold_set["stories"]:
         articles = story_articles(story["dir"])
         scored = set(story.get("only", articles))
-        recognized = [recognizer.recognize(a) for a in articles.values()]
-        resolution = EntityResolver(matcher).resolve(recognized)
+        recognized, resolution = find_entities(list(articles.values()), matcher=matcher)
         name_of = {a.id: Path(a.path).name for a in recognized}
         predicted: Counter[tuple[str, str, str]] = Counter()
         predicted_entity: dict[tuple[str, str], set[str]] = {}
