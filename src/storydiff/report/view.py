@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from storydiff.models import Article, Comparison, Entity, Fact
@@ -37,9 +38,14 @@ class StoryView:
 
 
 def _labels(articles: tuple[Article, ...]) -> dict[str, str]:
+    """Unique display names; an article in another language than most is marked with it."""
+    languages = Counter(a.language for a in articles)
+    majority = languages.most_common(1)[0][0] if articles else ""
     labels: dict[str, str] = {}
     for article in articles:
         label = article.label
+        if article.language != majority:
+            label = f"{label} [{article.language}]"
         if label in labels.values():
             label = f"{label} ({article.path.replace(chr(92), '/').rsplit('/', 1)[-1]})"
         labels[article.id] = label
