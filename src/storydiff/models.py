@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 __all__ = [
@@ -24,6 +24,9 @@ __all__ = [
     "FactStatus",
     "Mention",
     "Problem",
+    "Quote",
+    "QuoteKind",
+    "QuoteLink",
     "RawDocument",
     "Removed",
     "Sentence",
@@ -35,6 +38,8 @@ SCHEMA_VERSION = 1
 
 FactStatus = Literal["shared", "partial", "unique", "conflict"]
 EntityType = Literal["PERSON", "ORG", "PLACE"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+QuoteRelation = Literal["same", "excerpt", "truncated", "translated", "paraphrase", "altered", "misattributed"]
 
 
 def content_id(*parts: str, length: int = 12) -> str:
@@ -138,6 +143,43 @@ class Entity:
             "roles": list(self.roles),
             "mentions": [m.to_dict() for m in self.mentions],
         }
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words an article attributes to someone, with or without quote marks."""
+
+    id: str
+    article_id: str
+    text: str  # the quoted words, without the marks
+    start: int  # offsets of `text` in Article.text
+    end: int
+    kind: QuoteKind
+    speaker: str | None  # entity id, when the speaker is one of the story's entities
+    speaker_name: str | None  # as resolved (canonical entity name) or as written
+    verb: str | None  # said, told, added, claimed, according to, in a statement ...
+    complete: bool  # False when it begins or ends mid-thought (a lost opening, a cut ending)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "article": self.article_id, "text": self.text, "start": self.start,
+                "end": self.end, "kind": self.kind, "speaker": self.speaker, "speaker_name": self.speaker_name,
+                "verb": self.verb, "complete": self.complete}
+
+
+@dataclass(frozen=True)
+class QuoteLink:
+    """The same quote in two articles, and how the versions differ."""
+
+    a: str  # quote ids
+    b: str
+    relation: QuoteRelation
+    score: float
+    diff: tuple[tuple[str, str, str], ...]  # (op, words in a, words in b); op: equal|delete|insert|replace
+    notes: tuple[str, ...] = ()  # what changed: "speaker changed: State Department -> Antony Blinken"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "relation": self.relation, "score": round(self.score, 4),
+                "diff": [{"op": op, "a": x, "b": y} for op, x, y in self.diff], "notes": list(self.notes)}
 
 
 @dataclass(frozen=True)
@@ -247,9 +289,8 @@ class Comparison:
     problems: tuple[Problem, ...] = ()
     aligner: str = ""
     entities: tuple[Entity, ...] = ()
-    # Filled by later stages (quotes, framing); empty until then.
-    quotes: tuple[dict[str, Any], ...] = field(default=())
-    quote_links: tuple[dict[str, Any], ...] = field(default=())
+    quotes: tuple[Quote, ...] = ()
+    quote_links: tuple[QuoteLink, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
@@ -265,8 +306,8 @@ class Comparison:
             "articles": [a.to_dict() for a in self.articles],
             "facts": [f.to_dict() for f in self.facts],
             "entities": [e.to_dict() for e in self.entities],
-            "quotes": list(self.quotes),
-            "quote_links": list(self.quote_links),
+            "quotes": [q.to_dict() for q in self.quotes],
+            "quote_links": [link.to_dict() for link in self.quote_links],
             "framing": {},
             "voices": {},
             "problems": [asdict(p) for p in self.problems],

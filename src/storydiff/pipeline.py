@@ -13,11 +13,13 @@ from pathlib import Path
 
 from storydiff.analyse import Analyser
 from storydiff.analyse.entities import EntityRecognizer
+from storydiff.analyse.quotes import QuoteFinder
 from storydiff.clean import Cleaner
 from storydiff.clean.dateline import resolve_years_from_peers
 from storydiff.clean.rules import load_rules
 from storydiff.compare import AlignmentSettings, FactAligner
 from storydiff.compare.entities import EntityResolution, EntityResolver
+from storydiff.compare.quotes import QuoteLinker
 from storydiff.embed import available_embedder
 from storydiff.errors import BadInputError, NothingToCompareError
 from storydiff.ingest import expand_paths, read_document, read_text_input
@@ -118,6 +120,9 @@ def compare_articles(
     model = available_embedder(embedder) if embedder else None
     aligner = FactAligner(model, settings)
     facts = aligner.align(articles, found)
+    finder = QuoteFinder()
+    quotes = [q for article in articles for q in finder.find(article, found)]
+    links = QuoteLinker(model).link(articles, quotes)
     return Comparison(
         id=content_id(*sorted(a.id for a in articles)),
         articles=tuple(articles),
@@ -125,6 +130,8 @@ def compare_articles(
         problems=tuple(problems),
         aligner=aligner.name,
         entities=found,
+        quotes=tuple(quotes),
+        quote_links=tuple(links),
     )
 
 

@@ -202,7 +202,7 @@ class EntityRecognizer:
         the three sentences before it. With two people in reach there is no guess."""
         people_by_sentence: dict[str, list[Mention]] = {}
         for mention in mentions:
-            if mention.type == "PERSON":
+            if mention.type == "PERSON" or (mention.role and " " in mention.text):  # a role makes a person
                 people_by_sentence.setdefault(mention.sentence_id, []).append(mention)
         sentences = list(article.sentences)
         for index, sentence in enumerate(sentences):

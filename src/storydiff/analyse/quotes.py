@@ -1,0 +1,256 @@
+"""Quote spans in real, damaged text: which words an article puts in someone's mouth.
+
+Marks are read in order, paragraph by paragraph, and paired:
+1. Curly and angle marks open or close by their shape (“ ” « » „ ‹ › ‘ ’); straight marks by what
+   stands beside them (a space before: opening; a letter or punctuation before: closing).
+   Apostrophes (We're, States') are never marks.
+2. Machine translation breaks guillemets, and the breakage has patterns:
+   - `…now, «Psaki said.`: a « right before a speech verb is a closing mark;
+   - `…for help» in overcoming…»`: a » with nothing open, followed by a lower-case word, opens;
+   - a « while another is still open: the first was debris (a spliced headline's mark), dropped.
+3. A closing mark with nothing open is a quote whose opening was lost: it starts at the fragment
+   that begins in lower case (`request and how legitimate…`), or at its own sentence.
+4. An English quote running over paragraphs leaves its paragraph open and opens the next one again.
+5. Reported speech without marks ("…, the White House said on Thursday", "Psaki added that …",
+   "заявила …, что …") gives indirect quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storydiff.analyse.speakers import SPEECH_VERBS, MentionIndex, attribute
+from storydiff.models import Article, Entity, Quote, QuoteKind, Sentence
+
+__all__ = ["QuoteFinder", "QuoteSpan", "find_quote_spans"]
+
+_VERB_AHEAD = re.compile(rf"^\s*(?:[A-ZА-ЯЁ][\w'’.-]+\s+){{0,3}}{SPEECH_VERBS}\b")
+_OPENERS = "“„«‹‘"
+_CLOSERS = "”»›’"
+_MARK = re.compile(r"[\"“”„«»‹›‘’']")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # the quoted words, without marks, as offsets into Article.text
+    end: int
+    open_mark: int | None  # offset of the opening mark; None for a lost opening or indirect speech
+    close_mark: int | None
+    kind: QuoteKind
+    complete: bool
+
+
+@dataclass
+class _Mark:
+    position: int
+    char: str
+    role: str  # open | close
+
+
+def _role(text: str, i: int, open_pending: str | None) -> str | None:
+    """Open, close, or None (an apostrophe or a mark we cannot place)."""
+    char = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if char in "'’" and before.isalnum() and after.isalnum():
+        return None  # an apostrophe: We're, don’t
+    if char == "'":
+        if before.isspace() or before in "([":
+            return "open" if after.isalpha() else None
+        return "close" if open_pending == "'" and not after.isalnum() else None
+    if char == "’":
+        return "close" if open_pending == "‘" else None
+    if char == "“":
+        return "close" if open_pending == "„" else "open"
+    if char == "«":
+        after_punctuation = before in ",.!?" or (before.isspace() and text[max(0, i - 2)] in ",.!?")
+        if after_punctuation and _VERB_AHEAD.match(text[i + 1 : i + 80]):
+            return "close"  # machine translation moved the closing mark: `now, «Psaki said.`
+        return "open"
+    if char == "»":
+        if open_pending is None and after.isspace() and text[i + 1 : i + 3].strip()[:1].islower():
+            return "open"  # `for help» in overcoming the terrorist threat. »`
+        return "close"
+    if char in _OPENERS:
+        return "open"
+    if char in _CLOSERS:
+        return "close"
+    # A straight double mark: what stands beside it decides.
+    if before.isspace() or before in "([—–-" or i == 0:
+        return "open"
+    return "close"
+
+
+def _marks(text: str, start: int, end: int, pending: str | None) -> list[_Mark]:
+    marks = []
+    for match in _MARK.finditer(text, start, end):
+        role = _role(text, match.start(), pending)
+        if role is None:
+            continue
+        marks.append(_Mark(match.start(), match.group(0), role))
+        pending = match.group(0) if role == "open" else None
+    return marks
+
+
+def _fragment_start(sentences: list[Sentence], position: int, floor: int) -> int:
+    """Where a quote with a lost opening begins: the nearest earlier sentence (two at most) that
+    starts in lower case, a fragment of the lost text; else the start of the mark's own sentence."""
+    own = next((i for i, s in enumerate(sentences) if s.start <= position < s.end + 2), None)
+    if own is None:
+        return floor
+    for i in range(own, max(-1, own - 3), -1):
+        first = sentences[i].text.lstrip("\"“«„ ")[:1]
+        if first.islower() and sentences[i].start >= floor:
+            return sentences[i].start
+    return max(sentences[own].start, floor)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "\"“”„«»‹›"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”„«»‹›"):
+        end -= 1
+    return start, end
+
+
+def _is_partial(text: str, sentence: Sentence | None, open_mark: int, start: int) -> bool:
+    """Words quoted inside a sentence that is otherwise the writer's own ("watching for … and
+    "any actions that …," she said"), not a quote introduced by its attribution ("she said: «…»")."""
+    if sentence is None:
+        return False
+    before = text[sentence.start : open_mark].strip()
+    if not before:
+        return False
+    if re.search(rf"{SPEECH_VERBS}[^.]{{0,40}}[:,]?$", before) and before.endswith((":", ",")):
+        return False
+    return not before.endswith(":")
+
+
+def _sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
+    return next((s for s in sentences if s.start <= position < s.end), None)
+
+
+def find_quote_spans(article: Article) -> list[QuoteSpan]:
+    """Direct and partial quotes (with marks, repaired), then indirect speech in the rest."""
+    text = article.text
+    sentences = list(article.sentences)
+    spans: list[QuoteSpan] = []
+    carried: _Mark | None = None  # a quote left open at the end of the previous paragraph
+    paragraphs = list(article.paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        pending: _Mark | None = None
+        marks = _marks(text, paragraph.start, paragraph.end, None)
+        if carried is not None and not (marks and marks[0].role == "open" and marks[0].position == paragraph.start):
+            # The quote left open does not continue here: it ended with its paragraph.
+            spans.append(_span(text, sentences, carried, None, paragraphs[index - 1].end))
+            carried = None
+        for mark in marks:
+            if mark.role == "open":
+                if carried is not None and mark.position == paragraph.start:
+                    pending, carried = carried, None  # the same quote goes on in this paragraph
+                    continue
+                pending = mark  # a second opening drops the first: it was a stray mark
+            elif pending is not None:
+                spans.append(_span(text, sentences, pending, mark, None))
+                pending = None
+            else:
+                floor = spans[-1].end if spans else paragraph.start
+                start = _fragment_start(sentences, mark.position, max(floor, paragraph.start))
+                a, b = _trim(text, start, mark.position)
+                if b - a > 1:
+                    spans.append(QuoteSpan(a, b, None, mark.position, "direct", False))
+        if pending is not None:
+            carried = pending
+    if carried is not None and paragraphs:
+        spans.append(_span(text, sentences, carried, None, paragraphs[-1].end))
+    spans = [s for s in spans if s.end - s.start > 1]
+    spans.extend(_indirect_spans(article, spans))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _span(text: str, sentences: list[Sentence], opening: _Mark, closing: _Mark | None, limit: int) -> QuoteSpan:
+    end = closing.position if closing is not None else limit
+    start, stop = _trim(text, opening.position + 1, end)
+    sentence = _sentence_at(sentences, start)
+    partial = _is_partial(text, sentence, opening.position, start)
+    words = text[start:stop]
+    begins_well = partial or words[:1].isupper() or words[:1].isdigit()
+    complete = closing is not None and begins_well
+    return QuoteSpan(start, stop, opening.position, closing.position if closing else None,
+                     "partial" if partial else "direct", complete)
+
+
+# Reported speech. Each pattern names the content and the attribution around it.
+_INDIRECT = (
+    # "Psaki added that Blinken called for …"; "заявил, что …"
+    re.compile(rf"^(?P<pre>.{{2,160}}?)\b(?P<verb>{SPEECH_VERBS})(?:\s+\w+){{0,2}},?\s+(?:that|что)\s+(?P<content>.{{10,}}?)[.!?]?$"),
+    # "…, the White House said on Thursday."; "…, White House spokesman Jen Psaki said at a briefing."
+    re.compile(rf"^(?P<content>.{{20,}}?),\s+(?P<pre>[^,\"“«]{{3,90}}?)\s+(?P<verb>{SPEECH_VERBS})\b[^,\"“«]{{0,60}}[.!?]$"),
+    # "…, заявила во вторник официальный представитель МИД Линдмарка Хелена Васкес-Мур."
+    re.compile(rf"^(?P<content>.{{20,}}?),\s+(?:—\s+)?(?P<verb>{SPEECH_VERBS})(?P<pre>\s+[^,\"“«]{{3,120}}?)[.!?]$"),
+    # "…, according to the ministry."
+    re.compile(r"^(?P<content>.{20,}?),\s+(?P<verb>according to|по словам|по данным)\s+(?P<pre>[^,]{3,90}?)[.!?]$"),
+)
+
+
+_RELATIVE = re.compile(r"\b(?:who|which|whom|whose|that|had|has|have|was|were|is|are|did|does|do)\b", re.I)
+
+
+def _indirect_spans(article: Article, direct: list[QuoteSpan]) -> list[QuoteSpan]:
+    out = []
+    for sentence in article.sentences:
+        if any(s.start < sentence.end and sentence.start < s.end for s in direct):
+            continue
+        for pattern in _INDIRECT:
+            match = pattern.match(sentence.text)
+            if match and _RELATIVE.search(match.group("pre")):
+                continue  # "Lindmark, which is not a member, questioned who had asked …": not a speaker
+            if match:
+                a, b = _trim(article.text, sentence.start + match.start("content"),
+                             sentence.start + match.end("content"))
+                out.append(QuoteSpan(a, b, None, None, "indirect", True))
+                break
+    return out
+
+
+class QuoteFinder:
+    """One public method: `find(article, entities) -> quotes`, each with its speaker."""
+
+    def find(self, article: Article, entities: tuple[Entity, ...] = ()) -> list[Quote]:
+        index = MentionIndex(article, entities)
+        quotes: list[Quote] = []
+        floor = 0
+        for span in find_quote_spans(article):
+            who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor)
+            if who.speaker is None and who.speaker_name is None and span.kind == "direct" and quotes:
+                who = self._continued(article, quotes[-1], span) or who
+            quotes.append(Quote(
+                id=f"{article.id}-q{len(quotes)}",
+                article_id=article.id,
+                text=article.text[span.start : span.end],
+                start=span.start,
+                end=span.end,
+                kind=span.kind,
+                speaker=who.speaker,
+                speaker_name=who.speaker_name,
+                verb=who.verb,
+                complete=span.complete,
+            ))
+            floor = (span.close_mark + 1) if span.close_mark is not None else span.end
+        return quotes
+
+    @staticmethod
+    def _continued(article: Article, previous: Quote, span: QuoteSpan):  # type: ignore[no-untyped-def]
+        """A quote paragraph with no attribution, right after an attributed quote, goes on with it."""
+        from storydiff.analyse.speakers import Attribution
+
+        if previous.speaker_name is None:
+            return None
+        paragraphs = list(article.paragraphs)
+        where = {i for i, p in enumerate(paragraphs) for x in (previous.start, span.start) if p.start <= x <= p.end}
+        numbers = sorted(i for i, p in enumerate(paragraphs) if p.start <= span.start <= p.end)
+        before = [i for i, p in enumerate(paragraphs) if p.start <= previous.start <= p.end]
+        if not numbers or not before or numbers[0] - before[0] > 1 or not where:
+            return None
+        return Attribution(previous.speaker, previous.speaker_name, None)

@@ -1,0 +1,170 @@
+"""The same quote in different articles, and what happened to it on the way.
+
+1. Candidates: every pair of quotes from different articles, scored by shared words (stems, so
+   "freedom"/"freedoms" agree) and, across languages or paraphrase, by sentence embeddings.
+2. Each quote keeps its best match in each other article above the threshold (one long statement
+   may be cited in pieces by another outlet, so several quotes can link to one).
+3. Relation, first that applies:
+   - translated: the articles are in different languages;
+   - same: the same words;
+   - excerpt: one is a contiguous part of the other;
+   - truncated: one begins or ends mid-thought (a lost opening, a cut ending);
+   - altered: mostly the same words, but a negation, a number or a hedge differs;
+   - paraphrase: same content, other words.
+   When both speakers are known and differ, the link is `misattributed`, and its notes keep the
+   relation of the words and the change of speaker.
+4. A word-level diff of the two versions; across languages, the quotes are aligned phrase by phrase
+   through the embedding model instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storydiff.compare.features import features_of, overlap
+from storydiff.embed import Embedder
+from storydiff.models import Article, Quote, QuoteLink, QuoteRelation
+
+__all__ = ["QuoteLinker", "QuoteLinkSettings"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_NEGATIONS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "don't", "doesn't", "didn't",
+              "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "не", "нет", "никогда", "ни"}
+_HEDGES = {"may", "might", "could", "possibly", "perhaps", "reportedly", "allegedly", "likely", "probably",
+           "some", "about", "around", "nearly", "almost", "возможно", "вероятно", "около", "почти"}
+
+
+@dataclass(frozen=True)
+class QuoteLinkSettings:
+    word_threshold: float = 0.5  # overlap of content-word stems
+    min_shared_words: int = 2
+    embedding_threshold: float = 0.62  # cosine, for translations and paraphrases
+    paraphrase_word_floor: float = 0.2  # same language: some shared words as well
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _stems(words: list[str]) -> list[str]:
+    return [w.casefold()[:5] for w in words]
+
+
+def _contains(big: list[str], small: list[str]) -> bool:
+    if not small or len(small) > len(big):
+        return False
+    return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
+
+
+def word_diff(a: str, b: str) -> tuple[tuple[str, str, str], ...]:
+    """Word-level diff, case- and inflection-tolerant (stems), showing the words as written."""
+    wa, wb = _words(a), _words(b)
+    matcher = difflib.SequenceMatcher(a=_stems(wa), b=_stems(wb), autojunk=False)
+    return tuple((op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes())
+
+
+class QuoteLinker:
+    """One public method: `link(articles, quotes) -> links`."""
+
+    def __init__(self, embedder: Embedder | None, settings: QuoteLinkSettings | None = None) -> None:
+        self.embedder = embedder
+        self.settings = settings or QuoteLinkSettings()
+
+    def link(self, articles: Sequence[Article], quotes: Sequence[Quote]) -> list[QuoteLink]:
+        if len(quotes) < 2:
+            return []
+        language = {a.id: a.language for a in articles}
+        cosine = self._cosines([q.text for q in quotes])
+        words = [features_of(q.text).words for q in quotes]
+        best: dict[tuple[int, str], tuple[float, int]] = {}
+        for i, a in enumerate(quotes):
+            for j, b in enumerate(quotes):
+                if a.article_id == b.article_id:
+                    continue
+                shared = len(words[i] & words[j])
+                lexical = overlap(words[i], words[j]) if shared >= self.settings.min_shared_words else 0.0
+                across = language[a.article_id] != language[b.article_id]
+                sim = cosine[i][j] if cosine else 0.0
+                linked = lexical >= self.settings.word_threshold or (
+                    sim >= self.settings.embedding_threshold
+                    and (across or lexical >= self.settings.paraphrase_word_floor)
+                )
+                if not linked:
+                    continue
+                score = max(lexical, sim)
+                key = (i, b.article_id)
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, j)
+        pairs = {tuple(sorted((i, j))): score for (i, _), (score, j) in best.items()}
+        links = []
+        for (i, j), score in sorted(pairs.items()):
+            a, b = quotes[i], quotes[j]
+            across = language[a.article_id] != language[b.article_id]
+            links.append(self._describe(a, b, score, across))
+        return links
+
+    def _cosines(self, texts: list[str]) -> list[list[float]] | None:
+        if self.embedder is None:
+            return None
+        vectors = self.embedder.encode(texts)
+        return (vectors @ vectors.T).tolist()
+
+    def _describe(self, a: Quote, b: Quote, score: float, across: bool) -> QuoteLink:
+        relation = self._relation(a, b, across)
+        notes: list[str] = []
+        if a.speaker_name and b.speaker_name and _different_speakers(a, b):
+            notes.append(f"speaker changed: {a.speaker_name} -> {b.speaker_name}")
+            notes.append(f"words: {relation}")
+            relation = "misattributed"
+        if not a.complete or not b.complete:
+            cut = [q for q in (a, b) if not q.complete]
+            notes.extend(f"begins or ends mid-thought: {q.id}" for q in cut)
+        diff = self._phrase_alignment(a.text, b.text) if across else word_diff(a.text, b.text)
+        return QuoteLink(a.id, b.id, relation, score, diff, tuple(notes))
+
+    @staticmethod
+    def _relation(a: Quote, b: Quote, across: bool) -> QuoteRelation:
+        if across:
+            return "translated"
+        sa, sb = _stems(_words(a.text)), _stems(_words(b.text))
+        if sa == sb:
+            return "same"
+        if _contains(sa, sb) or _contains(sb, sa):
+            return "excerpt"
+        if not a.complete or not b.complete:
+            return "truncated"
+        diff = word_diff(a.text, b.text)
+        changed = {w.casefold() for op, x, y in diff if op != "equal" for w in (x + " " + y).split()}
+        shared = overlap(features_of(a.text).words, features_of(b.text).words)
+        if shared >= 0.6 and (changed & _NEGATIONS or changed & _HEDGES or any(w[:1].isdigit() for w in changed)):
+            return "altered"
+        return "paraphrase"
+
+    def _phrase_alignment(self, a: str, b: str) -> tuple[tuple[str, str, str], ...]:
+        """Across languages: each phrase of one version next to its most similar phrase of the other."""
+        phrases_a = [p for p in re.split(r"(?<=[,.;:!?])\s+", a) if p.strip()]
+        phrases_b = [p for p in re.split(r"(?<=[,.;:!?])\s+", b) if p.strip()]
+        if self.embedder is None or not phrases_a or not phrases_b:
+            return (("replace", a, b),)
+        va, vb = self.embedder.encode(phrases_a), self.embedder.encode(phrases_b)
+        sims = (va @ vb.T).tolist()
+        ops: list[tuple[str, str, str]] = []
+        used: set[int] = set()
+        for i, phrase in enumerate(phrases_a):
+            j = max(range(len(phrases_b)), key=lambda k: sims[i][k])
+            if sims[i][j] >= 0.4 and j not in used:
+                used.add(j)
+                ops.append(("aligned", phrase, phrases_b[j]))
+            else:
+                ops.append(("delete", phrase, ""))
+        ops.extend(("insert", "", phrases_b[j]) for j in range(len(phrases_b)) if j not in used)
+        return tuple(ops)
+
+
+def _different_speakers(a: Quote, b: Quote) -> bool:
+    if a.speaker and b.speaker:
+        return a.speaker != b.speaker
+    return (a.speaker_name or "").casefold() != (b.speaker_name or "").casefold()
