@@ -99,3 +99,13 @@ def test_entities_command_and_explain(capsys):
     assert main(["entities", str(DEMO / "monitors"), "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert all({"id", "name", "type", "variants", "mentions"} <= set(r) for r in rows)
+
+
+def test_quotes_jsonl_one_object_per_article(capsys):
+    assert main(["quotes", str(DEMO / "flood"), "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 4 and all({"path", "quotes"} <= set(r) for r in rows)
+    quotes = [q for r in rows for q in r["quotes"]]
+    assert any(q["speaker_name"] == "Rustam Khaidarov" for q in quotes)
+    assert all({"id", "article", "text", "start", "end", "kind", "speaker", "speaker_name", "verb", "complete"}
+               <= set(q) for q in quotes)

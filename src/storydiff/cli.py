@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     clean.add_argument("--store", nargs="?", const="", metavar="DB", help="also save the articles in a SQLite store")
 
+    quotes = commands.add_parser("quotes", help="the quotes of each article, with speakers",
+                                 description="List each article's quotes (direct, partial, indirect) with "
+                                 "speaker, verb and completeness; one JSON object per article with --format jsonl.")
+    _add_input_args(quotes)
+    quotes.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
+    quotes.add_argument("--aliases", metavar="FILE", help="alias file (TOML or CSV) forcing or forbidding merges")
+
     names = commands.add_parser("names", help="compare names across spellings, scripts and languages",
                                 description="Are two names the same referent? Prints same/different, "
                                 "a score and the reasons.")
@@ -253,6 +260,29 @@ def cmd_entities(args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from storydiff.analyse.quotes import QuoteFinder
+    from storydiff.pipeline import clean, find_entities
+
+    with _ProgressBar() as progress:
+        result = clean(args.paths, rules_dirs=args.rules, progress=progress)
+    _report_problems(result.problems)
+    articles, resolution = find_entities(result.articles, aliases=args.aliases)
+    finder = QuoteFinder()
+    for article in articles:
+        found = finder.find(article, resolution.entities)
+        if args.format == "jsonl":
+            record = {"path": article.path, "article": article.id, "quotes": [q.to_dict() for q in found]}
+            print(json.dumps(record, ensure_ascii=False, sort_keys=True))
+            continue
+        print(f"== {article.path} ({len(found)} quotes)")
+        for quote in found:
+            speaker = quote.speaker_name or "unknown speaker"
+            cut = "" if quote.complete else " [cut]"
+            print(f"  {quote.kind:<8} {speaker} ({quote.verb or '—'}){cut}: {quote.text}")
+    return 1 if result.problems else 0
+
+
 def cmd_names(args: argparse.Namespace) -> int:
     from storydiff.errors import BadInputError
     from storydiff.names import NameMatcher, load_aliases
@@ -298,8 +328,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "entities": cmd_entities, "names": cmd_names,
-            "eval": cmd_eval}
+COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "entities": cmd_entities, "quotes": cmd_quotes,
+            "names": cmd_names, "eval": cmd_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -211,11 +211,13 @@ class EntityRecognizer:
                 here = [m for m in people_by_sentence.get(sentence.id, []) if m.end <= start]
                 window = here or [m for s in sentences[max(0, index - 3) : index]
                                   for m in people_by_sentence.get(s.id, [])]
-                names = {m.normal for m in window}
-                if len(names) != 1:
+                # "Khaidarov" and "Rustam Khaidarov" are one person: count people by last name.
+                people = {m.normal.split()[-1].casefold(): m.normal for m in window}
+                if len(people) != 1:
                     continue
+                normal = max((m.normal for m in window), key=len)
                 yield Mention(article.id, sentence.id, start, sentence.start + match.end(), match.group(0),
-                              "PERSON", names.pop(), kind="pronoun")
+                              "PERSON", normal, kind="pronoun")
 
     @staticmethod
     def _title_references(article: Article, mentions: list[Mention]) -> Iterator[Mention]:

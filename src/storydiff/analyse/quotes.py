@@ -10,7 +10,8 @@ Marks are read in order, paragraph by paragraph, and paired:
    - a « while another is still open: the first was debris (a spliced headline's mark), dropped.
 3. A closing mark with nothing open is a quote whose opening was lost: it starts at the fragment
    that begins in lower case (`request and how legitimate…`), or at its own sentence.
-4. An English quote running over paragraphs leaves its paragraph open and opens the next one again.
+4. An English quote running over paragraphs leaves its paragraph open and opens the next one again;
+   a mark left open with no such continuation was a stray mark, not a quote.
 5. Reported speech without marks ("…, the White House said on Thursday", "Psaki added that …",
    "заявила …, что …") gives indirect quotes.
 """
@@ -138,12 +139,12 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     carried: _Mark | None = None  # a quote left open at the end of the previous paragraph
     paragraphs = list(article.paragraphs)
-    for index, paragraph in enumerate(paragraphs):
+    for paragraph in paragraphs:
         pending: _Mark | None = None
         marks = _marks(text, paragraph.start, paragraph.end, None)
         if carried is not None and not (marks and marks[0].role == "open" and marks[0].position == paragraph.start):
-            # The quote left open does not continue here: it ended with its paragraph.
-            spans.append(_span(text, sentences, carried, None, paragraphs[index - 1].end))
+            # The mark left open does not open a quote that goes on here: it was a stray mark (a
+            # spliced headline's «), and what follows it is not a quote.
             carried = None
         for mark in marks:
             if mark.role == "open":
@@ -162,8 +163,6 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
                     spans.append(QuoteSpan(a, b, None, mark.position, "direct", False))
         if pending is not None:
             carried = pending
-    if carried is not None and paragraphs:
-        spans.append(_span(text, sentences, carried, None, paragraphs[-1].end))
     spans = [s for s in spans if s.end - s.start > 1]
     spans.extend(_indirect_spans(article, spans))
     return sorted(spans, key=lambda s: s.start)
@@ -186,9 +185,16 @@ _INDIRECT = (
     # "Psaki added that Blinken called for …"; "заявил, что …"
     re.compile(rf"^(?P<pre>.{{2,160}}?)\b(?P<verb>{SPEECH_VERBS})(?:\s+\w+){{0,2}},?\s+(?:that|что)\s+(?P<content>.{{10,}}?)[.!?]?$"),
     # "…, the White House said on Thursday."; "…, White House spokesman Jen Psaki said at a briefing."
-    re.compile(rf"^(?P<content>.{{20,}}?),\s+(?P<pre>[^,\"“«]{{3,90}}?)\s+(?P<verb>{SPEECH_VERBS})\b[^,\"“«]{{0,60}}[.!?]$"),
-    # "…, заявила во вторник официальный представитель МИД Линдмарка Хелена Васкес-Мур."
-    re.compile(rf"^(?P<content>.{{20,}}?),\s+(?:—\s+)?(?P<verb>{SPEECH_VERBS})(?P<pre>\s+[^,\"“«]{{3,120}}?)[.!?]$"),
+    # After the verb only circumstances may follow (when, where, to whom), not a clause of its own.
+    re.compile(rf"^(?P<content>.{{20,}}?),\s+(?P<pre>[^,\"“«]{{3,90}}?)\s+(?P<verb>{SPEECH_VERBS})\b"
+               rf"(?:\s+(?:on|at|in|during|late|earlier|yesterday|today|tonight|last|this|to|from|after)\b[^,\"“«]{{0,50}})?"
+               rf"(?:\s+\w+)?[.!?]$"),
+    # "Oskeria's prime minister, Mehmet Aydin, said gas would start to flow in January 2026." (no "that")
+    re.compile(r"^(?P<pre>[^,\"“«]{2,80}?(?:,[^,\"“«]{2,60},)?)\s+(?P<verb>said|says|told\s+\w+|added|warned|"
+               r"announced|stated|claimed|insisted|argued|admitted)\s+(?P<content>[a-z][^\"“«]{10,}?)[.!?]?$"),
+    # "…, заявила во вторник официальный представитель МИД Линдмарка Хелена Васкес-Мур." (Russian order)
+    re.compile(r"^(?P<content>.{20,}?),\s+(?:—\s+)?(?P<verb>(?:сказал|заявил|сообщил|отметил|добавил|подчеркнул|"
+               r"признал|напомнил|уточнил|пояснил)[аи]?)(?P<pre>\s+[^,\"“«]{3,120}?)[.!?]$"),
     # "…, according to the ministry."
     re.compile(r"^(?P<content>.{20,}?),\s+(?P<verb>according to|по словам|по данным)\s+(?P<pre>[^,]{3,90}?)[.!?]$"),
 )

@@ -72,12 +72,16 @@ def _written(region: str) -> str | None:
     return words
 
 
-def _pick(index: MentionIndex, start: int, end: int, last: bool) -> tuple[str, str] | None:
+def _pick(index: MentionIndex, start: int, end: int, last: bool, text: str = "") -> tuple[str, str] | None:
+    """The speaker among the mentions in a region: a full personal name before a bare word (in
+    "министр энергетики Талворы Евгения Орлова" the country is not the speaker), a person before
+    a body, then the one nearest the verb."""
     found = index.within(start, end)
     if not found:
         return None
     people = [f for f in found if _is_person(index, f)]
-    chosen = (people or found)[-1 if last else 0]
+    full = [f for f in people if text and " " in text[f[0] : f[1]].strip()]
+    chosen = (full or people or found)[-1 if last else 0]
     return chosen[2], chosen[3]
 
 
@@ -110,11 +114,13 @@ def attribute(
     match = None if ends_sentence else _AFTER.match(window)
     if match and not re.search(r"[\"“«]", window[: match.start("v1") if match.group("v1") else match.start("v2")]):
         if match.group("v1"):
-            verb, region = match.group("v1"), (after + match.start("s1"), after + match.end("s1"))
-            found = _pick(index, *region, last=False)
+            # "said Helena Vasquez-Moore, spokeswoman for …": the speaker ends at the first comma.
+            s1 = match.group("s1").split(",")[0]
+            verb, region = match.group("v1"), (after + match.start("s1"), after + match.start("s1") + len(s1))
+            found = _pick(index, *region, last=False, text=text)
         else:
             verb, region = match.group("v2"), (after + match.start("s2"), after + match.end("s2"))
-            found = _pick(index, *region, last=True)
+            found = _pick(index, *region, last=True, text=text)
         if found:
             return Attribution(found[0], found[1], _verb(verb))
         written = _written(text[region[0] : region[1]])
