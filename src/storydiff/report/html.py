@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from storydiff.models import Article, Comparison, Fact, Sentence
+from storydiff.models import Article, Comparison, Fact, Quote, QuoteLink, Sentence
 from storydiff.report.view import ArticleView, StoryView, story_view
 
 __all__ = ["render_html"]
@@ -109,6 +109,61 @@ def _entity_table(view: StoryView) -> str:
     )
 
 
+def _diff_html(link: QuoteLink) -> tuple[str, str]:
+    """Version a with deleted words struck, version b with inserted words marked; translated quotes
+    as aligned phrases."""
+    left, right = [], []
+    for op, a, b in link.diff:
+        if op == "equal":
+            left.append(escape(a))
+            right.append(escape(b))
+        elif op == "aligned":
+            left.append(f"<span class=phrase>{escape(a)}</span>")
+            right.append(f"<span class=phrase>{escape(b)}</span>")
+        else:
+            if a:
+                left.append(f"<del>{escape(a)}</del>")
+            if b:
+                right.append(f"<ins>{escape(b)}</ins>")
+    return " ".join(left), " ".join(right)
+
+
+def _version(view: StoryView, quote: Quote, words: str) -> str:
+    detail = f"{quote.verb or '—'}, {quote.kind}{'' if quote.complete else ', cut'}"
+    return (f"<div><b>{escape(view.label(quote.article_id))}</b> — {escape(quote.speaker_name or 'unknown speaker')}"
+            f" <small>({escape(detail)})</small><p>{words}</p></div>")
+
+
+def _quotes_section(view: StoryView) -> str:
+    comparison = view.comparison
+    if not comparison.quotes:
+        return ""
+    quotes = {q.id: q for q in comparison.quotes}
+    blocks = []
+    for group in view.quote_groups:
+        for link in group.links:
+            a, b = quotes[link.a], quotes[link.b]
+            left, right = _diff_html(link)
+            notes = "".join(f"<li>{escape(n)}</li>" for n in link.notes)
+            blocks.append(
+                f'<div class="qlink"><div class="qhead"><span class="rel {link.relation}">{link.relation}</span> '
+                f"score {link.score:.2f}<ul>{notes}</ul></div><div class=qpair>"
+                f"{_version(view, a, left)}{_version(view, b, right)}</div></div>"
+            )
+    rows = "".join(
+        f"<tr><td>{escape(view.label(a.id))}</td><td>"
+        + escape(", ".join(f"{n} ({c})" for n, c in (view.speakers_by_article or {}).get(a.id, ())) or "—")
+        + "</td></tr>"
+        for a in comparison.articles
+    )
+    linked = sum(1 for g in view.quote_groups if g.links)
+    return (
+        f"<details open><summary><b>Quotes</b> ({len(comparison.quotes)} quotes; {linked} statements found in "
+        f"several articles)</summary>{''.join(blocks)}"
+        f"<table class=\"facts\"><tr><th>outlet</th><th>who it quotes</th></tr>{rows}</table></details>"
+    )
+
+
 def _fact_table(view: StoryView) -> str:
     articles = view.comparison.articles
     head = "".join(f"<th>{escape(view.label(a.id))}</th>" for a in articles)
@@ -149,6 +204,7 @@ def render_html(comparison: Comparison) -> str:
 <div class="legend"><span class="shared">reported by all</span><span class="partial">by some</span>
 <span class="unique">by one only</span> Click a fact or a sentence to see where each outlet reports it.</div>
 {_entity_table(view)}
+{_quotes_section(view)}
 {_fact_table(view)}
 <div class="columns" style="--n:{len(comparison.articles)}">
 {columns}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storydiff.models import Comparison
-from storydiff.report.view import story_view
+from storydiff.report.view import StoryView, story_view
 
 __all__ = ["render_markdown"]
 
@@ -33,6 +33,7 @@ def render_markdown(comparison: Comparison) -> str:
             cells = " | ".join(str(row.counts.get(a.id, "—")) for a in comparison.articles)
             variants = ", ".join(v for v in row.entity.variants if v != row.entity.name)
             lines.append(f"| {_escape(row.entity.name)} | {row.entity.type} | {cells} | {_escape(variants)} |")
+    lines += _quote_lines(view, comparison)
     lines += ["", f"## Reported by all ({len(view.shared)})", ""]
     lines += [f"- {_escape(f.text)}" for f in view.shared] or ["- nothing is reported by every article"]
     lines += ["", f"## Reported by some ({len(view.partial)})", ""]
@@ -62,3 +63,27 @@ def render_markdown(comparison: Comparison) -> str:
         lines += [f"- `{p.path}`: {p.reason}" for p in comparison.problems]
     lines += ["", f"*Aligned with {comparison.aligner}.*", ""]
     return "\n".join(lines)
+
+
+def _quote_lines(view: StoryView, comparison: Comparison) -> list[str]:
+    if not comparison.quotes:
+        return []
+    labels = [view.label(a.id) for a in comparison.articles]
+    lines = ["", f"## Quotes ({len(comparison.quotes)})", "",
+             "| speaker | " + " | ".join(map(_escape, labels)) + " | how it changed |",
+             "|---|" + "---|" * len(labels) + "---|"]
+    for group in view.quote_groups:
+        if not group.links:
+            continue
+        cells = []
+        for article in comparison.articles:
+            versions = [q for q in group.quotes if q.article_id == article.id]
+            cells.append("<br>".join(_escape(q.text) + ("" if q.complete else " *[cut]*") for q in versions) or "—")
+        notes = [n for link in group.links for n in link.notes if n.startswith("speaker")]
+        change = ", ".join(group.relations) + ("; " + "; ".join(notes) if notes else "")
+        lines.append(f"| {_escape(' / '.join(group.speakers))} | " + " | ".join(cells) + f" | {_escape(change)} |")
+    lines += ["", "### Who each outlet quotes", ""]
+    for article in comparison.articles:
+        counts = (view.speakers_by_article or {}).get(article.id, ())
+        lines.append(f"- {view.label(article.id)}: " + (", ".join(f"{n} ({c})" for n, c in counts) or "nobody"))
+    return lines

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storydiff.models import Comparison
-from storydiff.report.view import story_view
+from storydiff.report.view import StoryView, story_view
 
 __all__ = ["print_terminal"]
 
@@ -44,6 +44,8 @@ def print_terminal(comparison: Comparison, console: Console | None = None, max_i
             people.add_row(row.entity.name, row.entity.type, *counts, others)
         console.print(people)
 
+    _print_quotes(console, view, max_items)
+
     def bullets(facts, who: bool = False) -> Text:  # type: ignore[no-untyped-def]
         text = Text()
         for fact in facts[:max_items]:
@@ -78,3 +80,35 @@ def print_terminal(comparison: Comparison, console: Console | None = None, max_i
     for problem in comparison.problems:
         console.print(f"[red]skipped[/red] {problem.path}: {problem.reason}")
     console.print(f"[dim]aligned with {comparison.aligner}[/dim]")
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _print_quotes(console: Console, view: StoryView, max_items: int) -> None:
+    groups = [g for g in view.quote_groups if g.links]
+    if not view.quote_groups:
+        return
+    table = Table(title=f"Quotes ({len(view.comparison.quotes)}; {len(groups)} found in several articles)",
+                  expand=True, show_lines=True)
+    table.add_column("speaker", overflow="fold")
+    for av in view.articles:
+        table.add_column(view.label(av.article.id), overflow="fold")
+    table.add_column("how it changed", overflow="fold")
+    for group in groups[: max_items * 2]:
+        cells = []
+        for av in view.articles:
+            versions = [q for q in group.quotes if q.article_id == av.article.id]
+            cells.append("\n".join(_short(q.text) + ("" if q.complete else " [cut]") for q in versions) or "—")
+        notes = [n for link in group.links for n in link.notes if n.startswith("speaker")]
+        table.add_row(" / ".join(group.speakers), *cells, ", ".join(group.relations) + ("\n" + "\n".join(notes)
+                                                                                      if notes else ""))
+    console.print(table)
+    speakers = Table(title="Who each outlet quotes", expand=True)
+    speakers.add_column("outlet")
+    speakers.add_column("speakers (quotes)", overflow="fold")
+    for av in view.articles:
+        counts = (view.speakers_by_article or {}).get(av.article.id, ())
+        speakers.add_row(view.label(av.article.id), ", ".join(f"{name} ({n})" for name, n in counts) or "—")
+    console.print(speakers)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from storydiff.models import Article, Comparison, Entity, Fact
+from storydiff.models import Article, Comparison, Entity, Fact, Quote, QuoteLink
 
-__all__ = ["ArticleView", "EntityRow", "StoryView", "story_view"]
+__all__ = ["ArticleView", "EntityRow", "QuoteGroup", "StoryView", "story_view"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,22 @@ class EntityRow:
 
 
 @dataclass(frozen=True)
+class QuoteGroup:
+    """One statement as each outlet gives it: the linked quotes, and the links between them."""
+
+    quotes: tuple[Quote, ...]
+    links: tuple[QuoteLink, ...]
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(q.speaker_name or "unknown" for q in self.quotes))
+
+    @property
+    def relations(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(link.relation for link in self.links))
+
+
+@dataclass(frozen=True)
 class StoryView:
     comparison: Comparison
     shared: tuple[Fact, ...]
@@ -32,6 +48,8 @@ class StoryView:
     articles: tuple[ArticleView, ...]
     labels: dict[str, str]  # article id -> unique display label
     entities: tuple[EntityRow, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
+    speakers_by_article: dict[str, tuple[tuple[str, int], ...]] | None = None  # article id -> (speaker, quotes)
 
     def label(self, article_id: str) -> str:
         return self.labels[article_id]
@@ -79,7 +97,43 @@ def story_view(comparison: Comparison) -> StoryView:
         articles=tuple(views),
         labels=_labels(comparison.articles),
         entities=tuple(_entity_rows(comparison)),
+        quote_groups=tuple(_quote_groups(comparison)),
+        speakers_by_article=_speakers(comparison),
     )
+
+
+def _quote_groups(comparison: Comparison) -> list[QuoteGroup]:
+    """Linked quotes in groups (connected through their links), linked ones first."""
+    parent = {q.id: q.id for q in comparison.quotes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in comparison.quote_links:
+        parent[find(link.b)] = find(link.a)
+    members: dict[str, list[Quote]] = {}
+    for quote in comparison.quotes:
+        members.setdefault(find(quote.id), []).append(quote)
+    order = {a.id: n for n, a in enumerate(comparison.articles)}
+    groups = []
+    for root, quotes in members.items():
+        links = tuple(link for link in comparison.quote_links if find(link.a) == root)
+        quotes.sort(key=lambda q: (order[q.article_id], q.start))
+        groups.append(QuoteGroup(tuple(quotes), links))
+    groups.sort(key=lambda g: (-len({q.article_id for q in g.quotes}), order[g.quotes[0].article_id],
+                               g.quotes[0].start))
+    return groups
+
+
+def _speakers(comparison: Comparison) -> dict[str, tuple[tuple[str, int], ...]]:
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    for article in comparison.articles:
+        counts = Counter(q.speaker_name or "unknown" for q in comparison.quotes if q.article_id == article.id)
+        out[article.id] = tuple(counts.most_common())
+    return out
 
 
 def _entity_rows(comparison: Comparison) -> list[EntityRow]:
