@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score cleaning and alignment on the gold set",
                                    description="Precision, recall and F1 per task on the gold set in the repo.")
     evaluate.add_argument("--task", action="append", metavar="TASK",
-                          help="only this task (repeatable): clean, structure, align, html, names")
+                          help="only this task (repeatable): clean, structure, align, html, names, entities, quotes")
     evaluate.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
     evaluate.add_argument("--no-embeddings", action="store_true", help="evaluate the lexical aligner only")
     return parser

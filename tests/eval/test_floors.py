@@ -14,7 +14,22 @@ FLOORS = {
     "names-merge": 0.96,
     "entities-mentions": 0.89,
     "entities-merge": 0.95,
+    "quotes-spans": 0.97,
+    "quotes-demo-spans": 0.95,
 }
+
+# Accuracies: the share of quotes (or gold pairs) given the right answer.
+ACCURACY_FLOORS = {
+    "quotes-attribution": 0.97,
+    "quotes-demo-attribution": 0.9,
+    "quotes-kind": 0.95,
+    "quote-links-relation": 0.9,
+}
+
+
+@pytest.mark.parametrize("task", sorted(ACCURACY_FLOORS))
+def test_accuracy_above_floor(report, task):
+    assert report.scores[task].precision >= ACCURACY_FLOORS[task], report.to_text()
 
 
 @pytest.fixture(scope="module")

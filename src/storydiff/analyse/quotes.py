@@ -183,10 +183,13 @@ def _span(text: str, sentences: list[Sentence], opening: _Mark, closing: _Mark |
 # Reported speech. Each pattern names the content and the attribution around it.
 _INDIRECT = (
     # "Psaki added that Blinken called for …"; "заявил, что …"
-    re.compile(rf"^(?P<pre>.{{2,160}}?)\b(?P<verb>{SPEECH_VERBS})(?:\s+\w+){{0,2}},?\s+(?:that|что)\s+(?P<content>.{{10,}}?)[.!?]?$"),
+    re.compile(rf"^(?P<pre>.{{2,160}}?)\b(?P<verb>{SPEECH_VERBS})(?:\s+\w+){{0,4}},?\s+(?:that|что)\s+(?P<content>.{{10,}}?)[.!?]?$"),
+    # "According to the minister, 11 people died"; "По словам министра, …"
+    re.compile(r"^(?P<verb>According to|По словам|По данным)\s+(?P<pre>[^,]{2,80}),\s+(?P<content>.{10,}?)[.!?]?$"),
     # "…, the White House said on Thursday."; "…, White House spokesman Jen Psaki said at a briefing."
     # After the verb only circumstances may follow (when, where, to whom), not a clause of its own.
     re.compile(rf"^(?P<content>.{{20,}}?),\s+(?P<pre>[^,\"“«]{{3,90}}?)\s+(?P<verb>{SPEECH_VERBS})\b"
+               r"(?:\s+(?:a|an|the)\s+\w+(?:\s+\w+)?)?"  # "told a news conference"
                rf"(?:\s+(?:on|at|in|during|late|earlier|yesterday|today|tonight|last|this|to|from|after)\b[^,\"“«]{{0,50}})?"
                rf"(?:\s+\w+)?[.!?]$"),
     # "Oskeria's prime minister, Mehmet Aydin, said gas would start to flow in January 2026." (no "that")
@@ -228,7 +231,8 @@ class QuoteFinder:
         quotes: list[Quote] = []
         floor = 0
         for span in find_quote_spans(article):
-            who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor)
+            who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor,
+                            partial=span.kind == "partial")
             if who.speaker is None and who.speaker_name is None and span.kind == "direct" and quotes:
                 who = self._continued(article, quotes[-1], span) or who
             quotes.append(Quote(

@@ -21,12 +21,12 @@ from storydiff.models import Article, Entity
 __all__ = ["SPEECH_VERBS", "Attribution", "MentionIndex", "attribute"]
 
 SPEECH_VERBS = (
-    r"(?:said|says|say|told(?:\s+\w+)?|tells|added|adds|stressed|noted|warned|announced|stated|claimed|"
+    r"(?:said|says|say|reported|told(?:\s+\w+)?|tells|added|adds|stressed|noted|warned|announced|stated|claimed|"
     r"insisted|admitted|declared|explained|argued|wrote|asked|replied|recalled|reiterated|urged|called|"
-    r"calling|advocated|denied|confirmed|acknowledged|vowed|promised|appealed|demanded|accused|described|"
-    r"according\s+to|in\s+a\s+statement|обратил(?:ся|ась)|"
+    r"calling|advocated|denied|confirmed|acknowledged|vowed|promised|appealed|demanded|accused|described|decided|"
+    r"according\s+to|in\s+a\s+statement|in\s+the\s+words\s+of|обратил(?:ся|ась)|"
     r"сказал[аи]?|заявил[аи]?|сообщил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|признал[аи]?|"
-    r"напомнил[аи]?|призвал[аи]?|уточнил[аи]?|пояснил[аи]?|по\s+словам|обещал[аи]?)"
+    r"напомнил[аи]?|призвал[аи]?|уточнил[аи]?|пояснил[аи]?|по\s+словам|обещал[аи]?|решил[аи]?)"
 )
 _VERB = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 _AFTER = re.compile(
@@ -76,7 +76,8 @@ def _pick(index: MentionIndex, start: int, end: int, last: bool, text: str = "")
     """The speaker among the mentions in a region: a full personal name before a bare word (in
     "министр энергетики Талворы Евгения Орлова" the country is not the speaker), a person before
     a body, then the one nearest the verb."""
-    found = index.within(start, end)
+    # "The Union's secretary general said": the speaker is the one the possessive points to.
+    found = [f for f in index.within(start, end) if not (text and text[f[1] : f[1] + 2] in ("'s", "’s"))]
     if not found:
         return None
     people = [f for f in found if _is_person(index, f)]
@@ -99,9 +100,17 @@ def _sentence_bounds(article: Article, position: int, floor: int, ceiling: int) 
 
 def attribute(
     article: Article, index: MentionIndex, start: int, end: int, open_mark: int | None, close_mark: int | None,
-    floor: int,
+    floor: int, partial: bool = False,
 ) -> Attribution:
-    """`floor`: where the text this quote may draw on begins (the end of the previous quote)."""
+    """`floor`: where the text this quote may draw on begins (the end of the previous quote).
+
+    A partial quote belongs to the subject of the verb before it ("Brandt called the plan "a gamble",
+    according to people at the meeting": Brandt's words, the meeting's report), so for partial quotes
+    the text before is read first."""
+    if partial:
+        before = _attribute_before(article, index, start, open_mark, floor)
+        if before.speaker_name is not None:
+            return before
     text = article.text
     paragraph = next((p for p in article.paragraphs if p.start <= start <= p.end), None)
     ceiling = paragraph.end if paragraph else len(text)
@@ -128,7 +137,15 @@ def attribute(
             return Attribution(None, written, _verb(verb))
         if match.group("v2") and text[region[0] : region[1]].strip().casefold() in _PRONOUNS:
             return Attribution(None, None, _verb(verb))
-    # 2. Before the quote, in its own sentence.
+    return _attribute_before(article, index, start, open_mark, floor)
+
+
+def _attribute_before(article: Article, index: MentionIndex, start: int, open_mark: int | None,
+                      floor: int) -> Attribution:
+    """2. Before the quote, in its own sentence."""
+    text = article.text
+    paragraph = next((p for p in article.paragraphs if p.start <= start <= p.end), None)
+    ceiling = paragraph.end if paragraph else len(text)
     before_end = open_mark if open_mark is not None else start
     sentence_start, _ = _sentence_bounds(article, before_end, max(floor, paragraph.start if paragraph else 0), ceiling)
     before = text[sentence_start:before_end]
@@ -136,10 +153,10 @@ def attribute(
     if verbs:
         verb = verbs[-1]
         if verb.group(0).casefold().endswith("ing"):
-            found = _pick(index, sentence_start, sentence_start + verb.start(), last=False)  # the clause's subject
+            found = _pick(index, sentence_start, sentence_start + verb.start(), last=False, text=text)  # the subject
         else:
-            found = _pick(index, sentence_start, sentence_start + verb.start(), last=True)
-            found = found or _pick(index, sentence_start + verb.end(), before_end, last=False)
+            found = _pick(index, sentence_start, sentence_start + verb.start(), last=True, text=text)
+            found = found or _pick(index, sentence_start + verb.end(), before_end, last=False, text=text)
         if found:
             return Attribution(found[0], found[1], _verb(verb.group(0)))
         written = _written(before[: verb.start()])

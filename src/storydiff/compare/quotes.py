@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from storydiff.compare.features import features_of, overlap
 from storydiff.embed import Embedder
 from storydiff.models import Article, Quote, QuoteLink, QuoteRelation
+from storydiff.names import NameMatcher
 
 __all__ = ["QuoteLinker", "QuoteLinkSettings"]
 
@@ -34,15 +35,21 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _NEGATIONS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "don't", "doesn't", "didn't",
               "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "не", "нет", "никогда", "ни"}
 _HEDGES = {"may", "might", "could", "possibly", "perhaps", "reportedly", "allegedly", "likely", "probably",
-           "some", "about", "around", "nearly", "almost", "возможно", "вероятно", "около", "почти"}
+           "some", "about", "around", "nearly", "almost", "certainly", "definitely", "surely", "возможно",
+           "вероятно", "около", "почти", "обязательно", "точно"}
+# Number words and units of time: "twelve" becoming "twenty", a week becoming a month.
+_QUANTITIES = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+               "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen",
+               "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+               "all", "every", "none", "never", "always", "день", "неделю", "месяц", "год", "все", "всегда"}
 
 
 @dataclass(frozen=True)
 class QuoteLinkSettings:
     word_threshold: float = 0.5  # overlap of content-word stems
     min_shared_words: int = 2
-    embedding_threshold: float = 0.62  # cosine, for translations and paraphrases
-    paraphrase_word_floor: float = 0.2  # same language: some shared words as well
+    embedding_threshold: float = 0.55  # cosine, for translations and paraphrases
+    paraphrase_word_floor: float = 0.2  # same language: some shared words as well, or the same speaker
 
 
 def _words(text: str) -> list[str]:
@@ -69,9 +76,12 @@ def word_diff(a: str, b: str) -> tuple[tuple[str, str, str], ...]:
 class QuoteLinker:
     """One public method: `link(articles, quotes) -> links`."""
 
-    def __init__(self, embedder: Embedder | None, settings: QuoteLinkSettings | None = None) -> None:
+    def __init__(
+        self, embedder: Embedder | None, settings: QuoteLinkSettings | None = None, matcher: NameMatcher | None = None
+    ) -> None:
         self.embedder = embedder
         self.settings = settings or QuoteLinkSettings()
+        self.matcher = matcher or NameMatcher()
 
     def link(self, articles: Sequence[Article], quotes: Sequence[Quote]) -> list[QuoteLink]:
         if len(quotes) < 2:
@@ -90,7 +100,7 @@ class QuoteLinker:
                 sim = cosine[i][j] if cosine else 0.0
                 linked = lexical >= self.settings.word_threshold or (
                     sim >= self.settings.embedding_threshold
-                    and (across or lexical >= self.settings.paraphrase_word_floor)
+                    and (across or lexical >= self.settings.paraphrase_word_floor or self._same_speaker(a, b))
                 )
                 if not linked:
                     continue
@@ -106,6 +116,17 @@ class QuoteLinker:
             links.append(self._describe(a, b, score, across))
         return links
 
+    def _same_speaker(self, a: Quote, b: Quote) -> bool:
+        """One entity, or names the matcher takes for one person (entities are per story, so a
+        written speaker or a name the recogniser missed is compared by name)."""
+        if a.speaker and b.speaker and a.speaker == b.speaker:
+            return True
+        if not a.speaker_name or not b.speaker_name:
+            return False
+        if a.speaker_name.casefold() == b.speaker_name.casefold():
+            return True
+        return self.matcher.compare(a.speaker_name, b.speaker_name, "PERSON").same
+
     def _cosines(self, texts: list[str]) -> list[list[float]] | None:
         if self.embedder is None:
             return None
@@ -115,7 +136,7 @@ class QuoteLinker:
     def _describe(self, a: Quote, b: Quote, score: float, across: bool) -> QuoteLink:
         relation = self._relation(a, b, across)
         notes: list[str] = []
-        if a.speaker_name and b.speaker_name and _different_speakers(a, b):
+        if a.speaker_name and b.speaker_name and not self._same_speaker(a, b):
             notes.append(f"speaker changed: {a.speaker_name} -> {b.speaker_name}")
             notes.append(f"words: {relation}")
             relation = "misattributed"
@@ -132,14 +153,15 @@ class QuoteLinker:
         sa, sb = _stems(_words(a.text)), _stems(_words(b.text))
         if sa == sb:
             return "same"
+        if not a.complete or not b.complete:
+            return "truncated"  # a part of the other too, but one that begins or ends mid-thought
         if _contains(sa, sb) or _contains(sb, sa):
             return "excerpt"
-        if not a.complete or not b.complete:
-            return "truncated"
         diff = word_diff(a.text, b.text)
         changed = {w.casefold() for op, x, y in diff if op != "equal" for w in (x + " " + y).split()}
         shared = overlap(features_of(a.text).words, features_of(b.text).words)
-        if shared >= 0.6 and (changed & _NEGATIONS or changed & _HEDGES or any(w[:1].isdigit() for w in changed)):
+        meaningful = _NEGATIONS | _HEDGES | _QUANTITIES
+        if shared >= 0.6 and (changed & meaningful or any(w[:1].isdigit() for w in changed)):
             return "altered"
         return "paraphrase"
 
@@ -164,7 +186,3 @@ class QuoteLinker:
         return tuple(ops)
 
 
-def _different_speakers(a: Quote, b: Quote) -> bool:
-    if a.speaker and b.speaker:
-        return a.speaker != b.speaker
-    return (a.speaker_name or "").casefold() != (b.speaker_name or "").casefold()

@@ -3,7 +3,9 @@
 Tasks: clean (debris removed), structure (headline, dateline, credits, captions), align (facts
 across articles), html (body extraction vs trafilatura alone, and headline/date from pages), names
 (merge precision and recall on name pairs across romanisations, overall and per source language),
-entities (mention F1 and merge precision/recall on annotated English and Russian demo articles).
+entities (mention F1 and merge precision/recall on annotated English and Russian demo articles),
+quotes (span F1, attribution and kind accuracy, and link relation accuracy; for the accuracies the
+"precision" column is the share right).
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from storydiff.eval.cleaning import score_clean, score_structure
 from storydiff.eval.entities import score_entities
 from storydiff.eval.html_body import score_html
 from storydiff.eval.names import score_names
+from storydiff.eval.quotes import score_demo_quotes, score_quote_links, score_quotes
 from storydiff.eval.scoring import Score
 
 __all__ = ["TASKS", "EvalReport", "Score", "run_evaluation"]
 
-TASKS = ("clean", "structure", "align", "html", "names", "entities")
+TASKS = ("clean", "structure", "align", "html", "names", "entities", "quotes")
 
 
 @dataclass
@@ -74,4 +77,17 @@ def run_evaluation(tasks: Sequence[str] | None = None, embedder: str | None = "u
         report.scores["entities-mentions"], report.scores["entities-merge"], report.notes["entities"] = (
             score_entities()
         )
+    if "quotes" in chosen:
+        spans, speakers, kinds, notes = score_quotes()
+        report.scores["quotes-spans"] = spans
+        report.scores["quotes-attribution"] = speakers  # precision = accuracy on the quotes found
+        report.scores["quotes-kind"] = kinds
+        demo_spans, demo_speakers, demo_notes = score_demo_quotes()
+        report.scores["quotes-demo-spans"] = demo_spans
+        report.scores["quotes-demo-attribution"] = demo_speakers
+        links, by_relation, link_notes = score_quote_links(embedder)
+        report.scores["quote-links-relation"] = links  # precision = accuracy over the gold pairs
+        for relation, score in by_relation.items():
+            report.scores[f"quote-links-{relation}"] = score
+        report.notes["quotes"] = notes + demo_notes + link_notes
     return report
