@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storydiff.analyse.speakers import SPEECH_VERBS, MentionIndex, attribute
+from storydiff.analyse.speakers import SPEECH_VERBS, Attribution, MentionIndex, attribute
 from storydiff.models import Article, Entity, Quote, QuoteKind, Sentence
 
 __all__ = ["QuoteFinder", "QuoteSpan", "find_quote_spans"]
@@ -251,16 +251,15 @@ class QuoteFinder:
         return quotes
 
     @staticmethod
-    def _continued(article: Article, previous: Quote, span: QuoteSpan):  # type: ignore[no-untyped-def]
-        """A quote paragraph with no attribution, right after an attributed quote, goes on with it."""
-        from storydiff.analyse.speakers import Attribution
-
+    def _continued(article: Article, previous: Quote, span: QuoteSpan) -> Attribution | None:
+        """A quote with no attribution, in the paragraph of an attributed quote or the next one,
+        goes on with it (the second paragraph of a statement) and keeps its speaker."""
         if previous.speaker_name is None:
             return None
-        paragraphs = list(article.paragraphs)
-        where = {i for i, p in enumerate(paragraphs) for x in (previous.start, span.start) if p.start <= x <= p.end}
-        numbers = sorted(i for i, p in enumerate(paragraphs) if p.start <= span.start <= p.end)
-        before = [i for i, p in enumerate(paragraphs) if p.start <= previous.start <= p.end]
-        if not numbers or not before or numbers[0] - before[0] > 1 or not where:
+        paragraph_of = {
+            position: n for n, p in enumerate(article.paragraphs) for position in (previous.start, span.start)
+            if p.start <= position <= p.end
+        }
+        if paragraph_of.get(span.start, -9) - paragraph_of.get(previous.start, -99) > 1:
             return None
         return Attribution(previous.speaker, previous.speaker_name, None)
