@@ -260,6 +260,7 @@ class Fact:
     status: FactStatus
     support: dict[str, tuple[str, ...]]  # article id -> sentence ids
     score: float  # mean pairwise similarity of the supporting units (1.0 for unique facts)
+    conflicts: dict[str, tuple[str, ...]] | None = None  # article id -> its numbers/dates others contradict
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -268,6 +269,7 @@ class Fact:
             "status": self.status,
             "support": {k: list(v) for k, v in sorted(self.support.items())},
             "score": round(self.score, 4),
+            "conflicts": {k: list(v) for k, v in sorted((self.conflicts or {}).items())},
         }
 
 

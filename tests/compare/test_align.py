@@ -51,6 +51,8 @@ def test_statuses_across_three_articles(demo_comparison):
     n = len(demo_comparison.articles)
     for fact in demo_comparison.facts:
         expected = "shared" if len(fact.support) == n else "partial" if len(fact.support) > 1 else "unique"
+        if fact.conflicts:
+            expected = "conflict"  # several articles, disagreeing on a number or a date
         assert fact.status == expected
 
 

@@ -9,6 +9,7 @@ FLOORS = {
     "structure": 0.97,
     "align": 0.82,
     "align-cross-language": 0.86,
+    "conflicts": 0.75,
     "html-body": 0.97,
     "html-metadata": 1.0,
     "names-merge": 0.96,

@@ -7,7 +7,8 @@
    (two clauses of one article rarely restate each other; allowing it makes facts snowball).
 4. A unit left alone that restates a fact of its own article (a lead repeated by a quote) is added
    to that fact's support instead of becoming a unique fact of its own.
-5. Status: shared (every article), partial (several), unique (one).
+5. Status: shared (every article), partial (several), unique (one); conflict when the articles
+   that report it give different numbers or dates for it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from storydiff.compare.conflicts import disagreements, values_in
 from storydiff.compare.features import Features, features_of, overlap
 from storydiff.compare.units import Unit, units_of
 from storydiff.embed import Embedder
@@ -160,6 +162,14 @@ class FactAligner:
                 "shared" if len(support) == len(articles) and len(articles) > 1
                 else "partial" if len(support) > 1 else "unique"
             )
+            conflicts = None
+            if len(support) > 1:
+                texts: dict[str, list[str]] = {}
+                for k in members:
+                    texts.setdefault(units[k].article_id, []).append(units[k].text)
+                conflicts = disagreements({a: values_in(" ".join(t)) for a, t in texts.items()}) or None
+                if conflicts:
+                    status = "conflict"
             frozen = {k: tuple(v) for k, v in support.items()}
             facts.append(
                 Fact(
@@ -168,6 +178,7 @@ class FactAligner:
                     status=status,
                     support=frozen,
                     score=score,
+                    conflicts=conflicts,
                 )
             )
         rank = {"shared": 0, "conflict": 1, "partial": 2, "unique": 3}

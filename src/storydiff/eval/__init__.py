@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storydiff.eval.alignment import score_alignment
+from storydiff.eval.alignment import score_alignment, score_conflicts
 from storydiff.eval.cleaning import score_clean, score_structure
 from storydiff.eval.entities import score_entities
 from storydiff.eval.html_body import score_html
@@ -63,6 +63,7 @@ def run_evaluation(tasks: Sequence[str] | None = None, embedder: str | None = "u
         report.scores["align"], report.notes["align"], parts = score_alignment(embedder)
         for name, score in parts.items():
             report.scores[f"align-{name}"] = score
+        report.scores["conflicts"], report.notes["conflicts"] = score_conflicts(embedder)
     if "html" in chosen:
         html_scores, report.notes["html"] = score_html()
         report.scores["html-body"] = html_scores["storydiff"]

@@ -9,7 +9,7 @@ from storydiff.eval.goldset import load_json, story_articles
 from storydiff.eval.scoring import Score
 from storydiff.models import Article
 
-__all__ = ["score_alignment"]
+__all__ = ["score_alignment", "score_conflicts"]
 
 
 def _sentence(article: Article, snippet: str) -> str:
@@ -66,3 +66,29 @@ def score_alignment(
             a, b = sorted(pair)
             notes.append(f"{story['dir']}: missed link: {text_of[a][:60]!r} ~ {text_of[b][:60]!r}")
     return total, notes, parts
+
+
+def score_conflicts(embedder: str | None = "use-m3") -> tuple[Score, list[str]]:
+    """Disagreements found (recall over the gold list) and conflict facts that are right (precision)."""
+    from storydiff.pipeline import compare_articles
+
+    total = Score(0, 0, 0)
+    notes = []
+    for story in load_json("conflicts.json")["stories"]:
+        articles = story_articles(story["dir"])
+        comparison = compare_articles(list(articles.values()), embedder=embedder, entities=False)
+        disputed = [{s for ids in f.support.values() for s in ids} for f in comparison.facts if f.status == "conflict"]
+        gold = []
+        for pair in story["conflicts"]:
+            gold.append({_sentence(articles[ref.split("::")[0]], ref.split("::", 1)[1]) for ref in pair})
+        found = [g for g in gold if any(g <= d for d in disputed)]
+        right = [d for d in disputed if any(g <= d for g in gold)]
+        total += Score(len(found), len(disputed) - len(right), len(gold) - len(found))
+        text_of = {s.id: s.text for a in articles.values() for s in a.sentences}
+        for g in gold:
+            if g not in found:
+                notes.append(f"{story['dir']}: missed disagreement: " + " / ".join(text_of[s][:50] for s in sorted(g)))
+        for d in disputed:
+            if d not in right:
+                notes.append(f"{story['dir']}: wrong conflict: " + " / ".join(text_of[s][:40] for s in sorted(d)))
+    return total, notes

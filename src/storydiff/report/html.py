@@ -173,9 +173,13 @@ def _fact_table(view: StoryView) -> str:
             f'<td class="mark">{"●" if a.id in fact.support else "<span style=color:#c0c4cc>○</span>"}</td>'
             for a in articles
         )
+        disagreement = ""
+        if fact.conflicts:
+            values = "; ".join(f"{view.label(a)}: {', '.join(v)}" for a, v in sorted(fact.conflicts.items()))
+            disagreement = f'<br><span class="disagree">{escape(values)}</span>'
         rows.append(
             f'<tr id="fact-{fact.id}" data-fact="{fact.id}" class="{fact.status}">'
-            f"<td>{escape(fact.status)}</td><td>{escape(fact.text)}</td>{marks}</tr>"
+            f"<td>{escape(fact.status)}</td><td>{escape(fact.text)}{disagreement}</td>{marks}</tr>"
         )
     return f'<table class="facts"><tr><th>status</th><th>fact</th>{head}</tr>{"".join(rows)}</table>'
 
@@ -190,7 +194,7 @@ def render_html(comparison: Comparison) -> str:
         items = "".join(f"<li><code>{escape(p.path)}</code>: {escape(p.reason)}</li>" for p in comparison.problems)
         problems = f'<div class="problems"><b>Inputs that could not be read</b><ul>{items}</ul></div>'
     counts = (
-        f"{len(view.shared)} facts reported by all · {len(view.partial)} by some · "
+        f"{len(view.shared)} facts reported by all · {len(view.conflicts)} disputed · {len(view.partial)} by some · "
         f"{sum(len(av.unique) for av in view.articles)} by one only"
     )
     columns = "\n".join(_column(av, view) for av in view.articles)
@@ -201,7 +205,8 @@ def render_html(comparison: Comparison) -> str:
 <header class="top"><h1>{escape(headline)}</h1><p>{len(comparison.articles)} articles · {counts}</p></header>
 <main>
 {problems}
-<div class="legend"><span class="shared">reported by all</span><span class="partial">by some</span>
+<div class="legend"><span class="shared">reported by all</span><span class="conflict">disputed</span>
+<span class="partial">by some</span>
 <span class="unique">by one only</span> Click a fact or a sentence to see where each outlet reports it.</div>
 {_entity_table(view)}
 {_quotes_section(view)}

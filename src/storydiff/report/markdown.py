@@ -34,6 +34,11 @@ def render_markdown(comparison: Comparison) -> str:
             variants = ", ".join(v for v in row.entity.variants if v != row.entity.name)
             lines.append(f"| {_escape(row.entity.name)} | {row.entity.type} | {cells} | {_escape(variants)} |")
     lines += _quote_lines(view, comparison)
+    if view.conflicts:
+        lines += ["", f"## Where they disagree ({len(view.conflicts)})", ""]
+        for fact in view.conflicts:
+            values = "; ".join(f"{view.label(a)}: {', '.join(v)}" for a, v in sorted((fact.conflicts or {}).items()))
+            lines.append(f"- {_escape(fact.text)} — **{_escape(values)}**")
     lines += ["", f"## Reported by all ({len(view.shared)})", ""]
     lines += [f"- {_escape(f.text)}" for f in view.shared] or ["- nothing is reported by every article"]
     lines += ["", f"## Reported by some ({len(view.partial)})", ""]

@@ -57,6 +57,13 @@ def print_terminal(comparison: Comparison, console: Console | None = None, max_i
             text.append(f"… and {len(facts) - max_items} more\n", style="dim")
         return text if facts else Text("none\n", style="dim")
 
+    if view.conflicts:
+        disagree = Text()
+        for fact in view.conflicts[:max_items]:
+            disagree.append("• " + fact.text + "\n")
+            for article_id, values in sorted((fact.conflicts or {}).items(), key=lambda kv: view.label(kv[0])):
+                disagree.append(f"    {view.label(article_id)}: {', '.join(values)}\n", style="red")
+        console.print(Panel(disagree, title=f"Where they disagree ({len(view.conflicts)})", border_style="red"))
     console.print(Panel(bullets(view.shared), title=f"Reported by all ({len(view.shared)})", border_style="green"))
     if view.partial:
         console.print(

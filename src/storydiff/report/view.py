@@ -45,6 +45,7 @@ class StoryView:
     comparison: Comparison
     shared: tuple[Fact, ...]
     partial: tuple[Fact, ...]
+    conflicts: tuple[Fact, ...]
     articles: tuple[ArticleView, ...]
     labels: dict[str, str]  # article id -> unique display label
     entities: tuple[EntityRow, ...] = ()
@@ -93,7 +94,8 @@ def story_view(comparison: Comparison) -> StoryView:
     return StoryView(
         comparison=comparison,
         shared=tuple(f for f in facts if f.status == "shared"),
-        partial=tuple(f for f in facts if f.status in ("partial", "conflict")),
+        partial=tuple(f for f in facts if f.status == "partial"),
+        conflicts=tuple(f for f in facts if f.status == "conflict"),
         articles=tuple(views),
         labels=_labels(comparison.articles),
         entities=tuple(_entity_rows(comparison)),
