@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Features", "features_of", "overlap"]
+__all__ = ["Features", "features_of", "fold", "overlap"]
 
 _STOP = set(
     """
@@ -32,7 +32,7 @@ class Features:
     numbers: frozenset[str]
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
     """Case- and accent-insensitive, and cut to a prefix: a crude stem that works for EN and RU."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -50,7 +50,7 @@ def _skeleton(name: str) -> str:
 
 def features_of(text: str) -> Features:
     tokens = _WORD.findall(text)
-    words = {_fold(t) for t in tokens if t.casefold() not in _STOP and len(t) > 2}
+    words = {fold(t) for t in tokens if t.casefold() not in _STOP and len(t) > 2}
     names = set()
     for i, token in enumerate(tokens):
         is_acronym = token.isupper() and len(token) >= 2

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.compare.features import features_of, overlap
+from storydiff.compare.features import features_of, fold, overlap
 from storydiff.embed import Embedder
 from storydiff.models import Article, Quote, QuoteLink, QuoteRelation
 from storydiff.names import NameMatcher
@@ -57,7 +57,7 @@ def _words(text: str) -> list[str]:
 
 
 def _stems(words: list[str]) -> list[str]:
-    return [w.casefold()[:5] for w in words]
+    return [fold(w) for w in words]
 
 
 def _contains(big: list[str], small: list[str]) -> bool:
