@@ -107,13 +107,11 @@ def attribute(
     A partial quote belongs to the subject of the verb before it ("Brandt called the plan "a gamble",
     according to people at the meeting": Brandt's words, the meeting's report), so for partial quotes
     the text before is read first."""
-    if partial:
-        before = _attribute_before(article, index, start, open_mark, floor)
-        if before.speaker_name is not None:
-            return before
+    before = _attribute_before(article, index, start, open_mark, floor) if partial else None
+    if before is not None and before.speaker_name is not None:
+        return before
     text = article.text
-    paragraph = next((p for p in article.paragraphs if p.start <= start <= p.end), None)
-    ceiling = paragraph.end if paragraph else len(text)
+    _, ceiling = _paragraph_bounds(article, start)
     # 1. After the quote.
     after = (close_mark + 1) if close_mark is not None else end
     _, sentence_end = _sentence_bounds(article, max(start, after - 1), after, ceiling)
@@ -137,17 +135,21 @@ def attribute(
             return Attribution(None, written, _verb(verb))
         if match.group("v2") and text[region[0] : region[1]].strip().casefold() in _PRONOUNS:
             return Attribution(None, None, _verb(verb))
-    return _attribute_before(article, index, start, open_mark, floor)
+    return before or _attribute_before(article, index, start, open_mark, floor)
+
+
+def _paragraph_bounds(article: Article, position: int) -> tuple[int, int]:
+    paragraph = next((p for p in article.paragraphs if p.start <= position <= p.end), None)
+    return (paragraph.start, paragraph.end) if paragraph else (0, len(article.text))
 
 
 def _attribute_before(article: Article, index: MentionIndex, start: int, open_mark: int | None,
                       floor: int) -> Attribution:
     """2. Before the quote, in its own sentence."""
     text = article.text
-    paragraph = next((p for p in article.paragraphs if p.start <= start <= p.end), None)
-    ceiling = paragraph.end if paragraph else len(text)
+    paragraph_start, ceiling = _paragraph_bounds(article, start)
     before_end = open_mark if open_mark is not None else start
-    sentence_start, _ = _sentence_bounds(article, before_end, max(floor, paragraph.start if paragraph else 0), ceiling)
+    sentence_start, _ = _sentence_bounds(article, before_end, max(floor, paragraph_start), ceiling)
     before = text[sentence_start:before_end]
     verbs = list(_VERB.finditer(before))
     if verbs:
