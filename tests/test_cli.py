@@ -54,8 +54,9 @@ def test_usage_error_is_exit_2(capsys):
     import pytest
 
     with pytest.raises(SystemExit) as exc:
-        main(["compare"])
+        main(["compare", "--no-such-option"])
     assert exc.value.code == 2
+    assert main(["compare"]) == 2
 
 
 def test_eval_text(capsys):

@@ -25,7 +25,7 @@ from storydiff.models import (
     Sentence,
     Span,
 )
-from storydiff.pipeline import CleanResult, clean, compare, compare_articles
+from storydiff.pipeline import CleanResult, clean, compare, compare_articles, from_text
 
 __version__ = "0.1.0"
 
@@ -50,4 +50,5 @@ __all__ = [
     "clean",
     "compare",
     "compare_articles",
+    "from_text",
 ]

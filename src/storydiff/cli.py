@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from storydiff.errors import StorydiffError
+from storydiff.errors import OutputError, StorydiffError, UsageError
 
 __all__ = ["main"]
 
@@ -22,7 +22,10 @@ FORMATS = ("terminal", "json", "markdown", "html")
 
 
 def _add_input_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files (text or HTML) or directories")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files (text or HTML) or directories; - reads one article from stdin")
+    parser.add_argument("--text", action="append", default=[], metavar="TEXT",
+                        help="an article given as text on the command line (repeatable)")
     parser.add_argument("--rules", action="append", default=[], metavar="DIR",
                         help="extra directory of cleaning-rule TOML files (repeatable)")
 
@@ -53,9 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     entities = commands.add_parser("entities", help="people, organisations and places across the articles",
                                    description="Find the entities of a story and merge their variants; "
                                    "--explain NAME shows why names were merged or kept apart.")
-    entities.add_argument("paths", nargs="*", metavar="PATH", help="article files (text or HTML) or directories")
-    entities.add_argument("--rules", action="append", default=[], metavar="DIR",
-                          help="extra directory of cleaning-rule TOML files (repeatable)")
+    _add_input_args(entities)
     entities.add_argument("--store", metavar="DB",
                           help="without PATHs: the entities of every comparison in this store, merged across stories")
     entities.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
@@ -113,13 +114,69 @@ def _format_for(output: str | None, explicit: str | None) -> str:
     return {".json": "json", ".md": "markdown", ".html": "html", ".htm": "html"}.get(suffix, "terminal")
 
 
+def _inputs(args: argparse.Namespace) -> list[object]:
+    """Paths stay paths (a missing file is reported missing); text comes only from --text or stdin."""
+    from storydiff.pipeline import from_text
+
+    inputs: list[object] = []
+    for path in args.paths:
+        if path == "-":
+            inputs.append(from_text(sys.stdin.buffer.read().decode("utf-8", "replace"), "<stdin>"))
+        else:
+            inputs.append(path)
+    inputs += [from_text(text, f"<text {n}>") for n, text in enumerate(args.text, 1)]
+    if not inputs:
+        raise UsageError(f"{args.command}: give article PATHs, - for stdin, or --text TEXT")
+    return inputs
+
+
+def _check_output(output: str | None, args: argparse.Namespace) -> None:
+    """Refuse, before any work is done, an -o that is a directory or one of the inputs."""
+    if not output:
+        return
+    from storydiff.ingest import expand_paths
+
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"{output}: is a directory; -o needs a file name")
+    if target.exists():
+        for path in expand_paths([p for p in getattr(args, "paths", ()) if p != "-"]):
+            try:
+                same = Path(path).exists() and target.samefile(path)
+            except OSError:
+                same = False
+            if same:
+                raise UsageError(f"{output}: is one of the inputs; refusing to overwrite it with the report")
+
+
 def _write(output: str | None, text: str) -> None:
-    if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
-        print(f"wrote {output}", file=sys.stderr)
-    else:
+    """Write to a temporary file beside the target, then rename: a failed write never leaves half a
+    report, and never destroys what was there."""
+    if not output:
         sys.stdout.write(text)
+        return
+    import os
+    import tempfile
+
+    target = Path(output)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError(output, exc.strerror or str(exc)) from exc
+    print(f"wrote {_printable(output)}", file=sys.stderr)
+
+
+def _printable(text: str) -> str:
+    """File names that are not valid UTF-8 (surrogate escapes) still print."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class _ProgressBar:
@@ -151,7 +208,7 @@ class _ProgressBar:
 
 def _report_problems(problems: Sequence[object]) -> None:
     for problem in problems:
-        print(f"storydiff: skipped {problem.path}: {problem.reason}", file=sys.stderr)  # type: ignore[attr-defined]
+        print(f"storydiff: skipped {_printable(problem.path)}: {problem.reason}", file=sys.stderr)  # type: ignore[attr-defined]
 
 
 def _open_store(value: str | None):  # type: ignore[no-untyped-def]
@@ -162,51 +219,66 @@ def _open_store(value: str | None):  # type: ignore[no-untyped-def]
     return SQLiteStore(value or default_store_path())
 
 
+def _save(store_arg: str | None, save: object) -> bool:
+    """Save to the store after the report is out: a store problem is reported, never loses the report."""
+    if store_arg is None:
+        return True
+    try:
+        store = _open_store(store_arg)
+        with store:
+            save(store)  # type: ignore[operator]
+    except StorydiffError as exc:
+        print(f"storydiff: not saved: {exc}", file=sys.stderr)
+        return False
+    print(f"saved to {_printable(str(store.path))}", file=sys.stderr)
+    return True
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from storydiff.pipeline import compare
     from storydiff.report import print_terminal, render
 
+    _check_output(args.output, args)
+    inputs = _inputs(args)
     with _ProgressBar() as progress:
-        comparison = compare(args.paths, embedder=None if args.no_embeddings else "use-m3",
+        comparison = compare(inputs, embedder=None if args.no_embeddings else "use-m3",  # type: ignore[arg-type]
                              rules_dirs=args.rules, progress=progress, entities=not args.no_entities,
                              aliases=args.aliases)
     _report_problems(comparison.problems)
-    store = _open_store(args.store)
-    if store is not None:
-        with store:
-            store.save_comparison(comparison)
-        print(f"saved to {store.path}", file=sys.stderr)
     fmt = _format_for(args.output, args.format)
     if fmt == "terminal":
         if args.output:
+            import io
+
             from rich.console import Console
 
-            with open(args.output, "w", encoding="utf-8") as handle:
-                print_terminal(comparison, Console(file=handle, width=120, no_color=True))
+            buffer = io.StringIO()
+            print_terminal(comparison, Console(file=buffer, width=120, no_color=True))
+            _write(args.output, buffer.getvalue())
         else:
             print_terminal(comparison)
     else:
         _write(args.output, render(comparison, fmt))
-    return 1 if comparison.problems else 0
+    saved = _save(args.store, lambda store: store.save_comparison(comparison))
+    return 1 if comparison.problems or not saved else 0
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
     from storydiff.pipeline import clean
 
+    _check_output(args.output, args)
+    inputs = _inputs(args)
     with _ProgressBar() as progress:
-        result = clean(args.paths, rules_dirs=args.rules, progress=progress)
+        result = clean(inputs, rules_dirs=args.rules, progress=progress)  # type: ignore[arg-type]
     _report_problems(result.problems)
-    store = _open_store(args.store)
-    if store is not None:
-        with store:
-            store.save_articles(result.articles, result.problems)
     objects = [a.to_dict() for a in result.articles]
     if args.format == "json":
         text = json.dumps(objects, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     else:
         text = "".join(json.dumps(o, ensure_ascii=False, sort_keys=True) + "\n" for o in objects)
     _write(args.output, text)
-    return 1 if result.problems else 0
+    saved = _save(args.store, lambda store: store.save_articles(result.articles, result.problems))
+    return 1 if result.problems or not saved else 0
 
 
 def cmd_store_entities(args: argparse.Namespace) -> int:
@@ -233,13 +305,14 @@ def cmd_entities(args: argparse.Namespace) -> int:
     from storydiff.names import NameMatcher, load_aliases
     from storydiff.pipeline import clean, find_entities
 
-    if not args.paths:
+    if not args.paths and not args.text:
         if args.store:
             return cmd_store_entities(args)
         print("storydiff entities: give article PATHs, or --store DB", file=sys.stderr)
         return 2
+    inputs = _inputs(args)
     with _ProgressBar() as progress:
-        result = clean(args.paths, rules_dirs=args.rules, progress=progress)
+        result = clean(inputs, rules_dirs=args.rules, progress=progress)  # type: ignore[arg-type]
     _report_problems(result.problems)
     matcher = NameMatcher(load_aliases(args.aliases))
     articles, resolution = find_entities(result.articles, matcher=matcher)
@@ -264,8 +337,9 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     from storydiff.analyse.quotes import QuoteFinder
     from storydiff.pipeline import clean, find_entities
 
+    inputs = _inputs(args)
     with _ProgressBar() as progress:
-        result = clean(args.paths, rules_dirs=args.rules, progress=progress)
+        result = clean(inputs, rules_dirs=args.rules, progress=progress)  # type: ignore[arg-type]
     _report_problems(result.problems)
     articles, resolution = find_entities(result.articles, aliases=args.aliases)
     finder = QuoteFinder()
@@ -339,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except StorydiffError as exc:
-        print(f"storydiff: {exc}", file=sys.stderr)
+        print(f"storydiff: {_printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

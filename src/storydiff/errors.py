@@ -10,8 +10,10 @@ __all__ = [
     "ConfigError",
     "MissingExtraError",
     "NothingToCompareError",
+    "OutputError",
     "StoreError",
     "StorydiffError",
+    "UsageError",
 ]
 
 
@@ -58,3 +60,20 @@ class StoreError(StorydiffError):
     """The SQLite store cannot be opened, migrated or written."""
 
     exit_code = 1
+
+
+class UsageError(StorydiffError):
+    """The command line asks for something that cannot be done as asked (such as -o onto an input)."""
+
+    exit_code = 2
+
+
+class OutputError(StorydiffError):
+    """A report or export cannot be written where asked; nothing there was changed."""
+
+    exit_code = 1
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: cannot write the report ({reason})")
+        self.path = path
+        self.reason = reason

@@ -9,7 +9,6 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from storydiff.analyse import Analyser
 from storydiff.analyse.entities import EntityRecognizer
@@ -26,7 +25,7 @@ from storydiff.ingest import expand_paths, read_document, read_text_input
 from storydiff.models import Article, Comparison, Entity, Problem, RawDocument, content_id
 from storydiff.names import NameMatcher, load_aliases
 
-__all__ = ["CleanResult", "Input", "clean", "compare", "compare_articles", "find_entities"]
+__all__ = ["CleanResult", "Input", "clean", "compare", "compare_articles", "find_entities", "from_text"]
 
 log = logging.getLogger(__name__)
 
@@ -40,23 +39,20 @@ class CleanResult:
     problems: tuple[Problem, ...]
 
 
-def _is_inline_text(item: str) -> bool:
-    return "\n" in item or len(item) > 400 or not Path(item).exists() and " " in item.strip()
+def from_text(text: str, name: str = "<text>") -> RawDocument:
+    """An article given as text rather than a path (HTML is recognised and extracted).
+
+    A string passed to `compare` or `clean` is always a path: text must come through here, so that a
+    missing file is reported as missing, never compared as if its name were an article.
+    """
+    return read_text_input(text, name)
 
 
 def _documents(inputs: Iterable[Input], problems: list[Problem]) -> list[RawDocument]:
     documents: list[RawDocument] = []
-    inline = 0
     for item in inputs:
         if isinstance(item, RawDocument):
             documents.append(item)
-            continue
-        if isinstance(item, str) and _is_inline_text(item):
-            inline += 1
-            try:
-                documents.append(read_text_input(item, f"<text {inline}>"))
-            except BadInputError as exc:
-                problems.append(Problem(exc.path, exc.reason))
             continue
         for path in expand_paths([os.fspath(item)]):
             try:
@@ -109,9 +105,12 @@ def compare_articles(
 ) -> Comparison:
     """Find and merge entities, then align the facts of already-cleaned articles."""
     if len(articles) < 2:
+        # Name what was set aside: the user must see which file was missing or a duplicate.
+        named = "; ".join(f"{p.path}: {p.reason}" for p in problems[:5])
+        more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
         raise NothingToCompareError(
             f"need at least two readable articles to compare, got {len(articles)}"
-            + (f" ({len(problems)} input(s) could not be read)" if problems else "")
+            + (f" (set aside: {named}{more})" if problems else "")
         )
     found: tuple[Entity, ...] = ()
     if entities:
@@ -145,7 +144,7 @@ def compare(
     entities: bool = True,
     aliases: str | None = None,
 ) -> Comparison:
-    """Compare two or more articles (paths, directories, texts or RawDocuments) end to end."""
+    """Compare two or more articles (paths, directories or RawDocuments, see `from_text`) end to end."""
     result = clean(inputs, rules_dirs=rules_dirs, progress=progress)
     return compare_articles(result.articles, embedder=embedder, settings=settings, problems=result.problems,
                             entities=entities, aliases=aliases)

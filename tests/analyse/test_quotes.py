@@ -2,12 +2,12 @@
 
 import pytest
 
-from storydiff import clean, compare
+from storydiff import clean, compare, from_text
 from storydiff.analyse.quotes import QuoteFinder, find_quote_spans
 
 
 def _spans(text):
-    article = clean([text]).articles[0]
+    article = clean([from_text(text)]).articles[0]
     return [(s.kind, s.complete, article.text[s.start:s.end]) for s in find_quote_spans(article)]
 
 
@@ -80,12 +80,14 @@ def test_quotes_are_in_the_text(seed_comparison):
     ],
 )
 def test_relations_in_one_language(a, b, expected):
-    c = compare([f'Talks went on.\n\n"{a}" the minister said in the capital.\n',
-                 f'Talks went on.\n\n"{b}" the minister said in the capital city.\n'], embedder=None)
+    c = compare([from_text(f'Talks went on.\n\n"{a}" the minister said in the capital.\n', "<text 1>"),
+                 from_text(f'Talks went on.\n\n"{b}" the minister said in the capital city.\n', "<text 2>")],
+                embedder=None)
     assert [link.relation for link in c.quote_links] == [expected]
 
 
 def test_finder_without_entities_still_names_written_speakers():
-    article = clean(['The deal was signed.\n\n"It is a good day," said the head of the port authority.\n']).articles[0]
+    text = 'The deal was signed.\n\n"It is a good day," said the head of the port authority.\n'
+    article = clean([from_text(text)]).articles[0]
     quote = QuoteFinder().find(article)[0]
     assert quote.speaker is None and quote.speaker_name == "the head of the port authority"

@@ -1,6 +1,6 @@
 import pytest
 
-from storydiff import clean
+from storydiff import clean, from_text
 from storydiff.clean.dateline import find_dateline, resolve_date
 from storydiff.clean.rules import load_rules
 from storydiff.errors import ConfigError
@@ -46,7 +46,7 @@ def test_generic_rules_work_on_an_unknown_outlet():
         "Advertisement\n\nThe operator said all routes would run by Friday.\n\nWatch\n\n"
         "The storm had kept boats in port for four days.\n"
     )
-    article = clean([text]).articles[0]
+    article = clean([from_text(text)]).articles[0]
     assert article.headline.text == "Ferry service resumes"
     assert article.authors == ("Ana Ruiz",)
     assert article.dateline.agency == "Coastline Daily"
@@ -62,7 +62,7 @@ def test_user_rules_directory(tmp_path):
         "Title here\n\nA first real sentence about the town council.\n\n"
         "Buy the print edition today\n\nMore news follows here.\n"
     )
-    article = clean([text], rules_dirs=[str(tmp_path)]).articles[0]
+    article = clean([from_text(text)], rules_dirs=[str(tmp_path)]).articles[0]
     assert [r.reason for r in article.removed] == ["house-promo"]
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from storydiff import compare
+from storydiff import compare, from_text
 from storydiff.analyse.entities import EntityRecognizer
 from storydiff.compare.entities import EntityResolver
 from storydiff.names import NameMatcher, load_aliases
@@ -66,7 +66,8 @@ def test_russian_article_is_aligned_with_the_english_ones(monitors):
 def test_ambiguous_surname_is_left_apart():
     text_a = "George W. Bush met Jeb Bush in Austin on Monday. They spoke for an hour about the plan."
     text_b = "Bush said the talks in Austin had gone well and that the plan was ready for a vote."
-    articles = [EntityRecognizer().recognize(a) for a in compare([text_a, text_b], embedder=None,
+    inputs = [from_text(text_a, "<text 1>"), from_text(text_b, "<text 2>")]
+    articles = [EntityRecognizer().recognize(a) for a in compare(inputs, embedder=None,
                                                                  entities=False).articles]
     resolution = EntityResolver(NameMatcher(load_aliases())).resolve(articles)
     people = [e for e in resolution.entities if e.type == "PERSON"]

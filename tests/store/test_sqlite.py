@@ -87,3 +87,29 @@ def test_entities_merge_across_the_store_but_generic_names_stay_apart(tmp_path):
     ostrel = [e for e in merged if e.name == "Ostrel"]
     assert len(ostrel) == 1 and ostrel[0].stories == 2  # the same town in both stories
     assert all(e.stories == 1 for e in merged if e.name == "Security Council")
+
+
+def _open_new_store_at_once(path, barrier, results):
+    barrier.wait()
+    try:
+        with SQLiteStore(path) as store:
+            results.put(store.schema_version)
+    except Exception as exc:  # reported to the parent, which fails the test
+        results.put(repr(exc))
+
+
+def test_many_runs_opening_a_new_store_at_once_all_succeed(tmp_path):
+    """The schema version is read inside the write lock, so no run sees 'table already exists'."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for attempt in range(5):
+        path = tmp_path / f"new{attempt}.db"
+        barrier, results = context.Barrier(8), context.Queue()
+        workers = [context.Process(target=_open_new_store_at_once, args=(path, barrier, results)) for _ in range(8)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(60)
+        outcomes = [results.get(timeout=5) for _ in workers]
+        assert outcomes == [len(MIGRATIONS)] * 8, outcomes

@@ -17,9 +17,9 @@ def _article(case: dict[str, Any]) -> Article:
     if "path" in case:
         path = Path(case["path"])
         return story_articles(str(path.parent))[path.name]
-    from storydiff.pipeline import clean
+    from storydiff.pipeline import clean, from_text
 
-    return clean([case["text"]]).articles[0]
+    return clean([from_text(case["text"])]).articles[0]
 
 
 def _occurrences(text: str, needle: str) -> set[int]:

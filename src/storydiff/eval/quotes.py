@@ -28,14 +28,14 @@ def score_quotes() -> tuple[Score, Score, Score, list[str]]:
     """(spans, attribution, kind, notes). Attribution and kind are counted on the quotes found."""
     from storydiff.analyse.quotes import QuoteFinder
     from storydiff.names import NameMatcher
-    from storydiff.pipeline import clean, find_entities
+    from storydiff.pipeline import clean, find_entities, from_text
 
     matcher = NameMatcher()
     finder = QuoteFinder()
     spans, speakers, kinds = Score(0, 0, 0), Score(0, 0, 0), Score(0, 0, 0)
     notes: list[str] = []
     for case in load_jsonl("quotes.jsonl"):
-        articles, resolution = find_entities(clean([case["text"]]).articles, matcher=matcher)
+        articles, resolution = find_entities(clean([from_text(case["text"])]).articles, matcher=matcher)
         found = finder.find(articles[0], resolution.entities)
         predicted = {_norm(q.text): q for q in found}
         gold = {_norm(g["text"]): g for g in case["quotes"]}
@@ -96,14 +96,14 @@ def score_demo_quotes() -> tuple[Score, Score, list[str]]:
 
 def score_quote_links(embedder: str | None = "use-m3") -> tuple[Score, dict[str, Score], list[str]]:
     """Accuracy of the relation given to each gold pair (a pair left unlinked counts as wrong)."""
-    from storydiff.pipeline import compare
+    from storydiff.pipeline import compare, from_text
 
     total = Score(0, 0, 0)
     by_relation: dict[str, Score] = {}
     confusion: Counter[tuple[str, str]] = Counter()
     notes: list[str] = []
     for pair in load_jsonl("quote_links.jsonl"):
-        comparison = compare([pair["a"], pair["b"]], embedder=embedder)
+        comparison = compare([from_text(pair["a"], "<text 1>"), from_text(pair["b"], "<text 2>")], embedder=embedder)
         first = comparison.articles[0].id
         links = [link for link in comparison.quote_links
                  if link.a.startswith(first) != link.b.startswith(first)]

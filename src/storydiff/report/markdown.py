@@ -8,8 +8,16 @@ from storydiff.report.view import StoryView, story_view
 __all__ = ["render_markdown"]
 
 
-def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+# Article text, file names and page metadata are untrusted: a Markdown renderer passes raw HTML
+# through, so `<script>` or `<svg onload=…>` in an article would run in the reader's browser. Every
+# value from the input goes through `_escape`: HTML-special characters become entities, and the
+# Markdown characters that make links, code spans or table cells are backslash-escaped.
+_MARKDOWN_ACTIVE = str.maketrans({c: "\\" + c for c in "\\`[]|"})
+
+
+def _escape(text: object) -> str:
+    value = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(value.translate(_MARKDOWN_ACTIVE).split())
 
 
 def render_markdown(comparison: Comparison) -> str:
@@ -22,7 +30,7 @@ def render_markdown(comparison: Comparison) -> str:
         headline = a.headline.text if a.headline else "— (none)"
         lines.append(
             f"| {n} | {_escape(view.label(a.id))} | {_escape(headline)} | {_escape(dateline)} "
-            f"| {a.published or '—'} | {a.language} |"
+            f"| {_escape(a.published or '—')} | {_escape(a.language)} |"
         )
     if view.entities:
         labels = [view.label(a.id) for a in comparison.articles]
@@ -32,7 +40,7 @@ def render_markdown(comparison: Comparison) -> str:
         for row in view.entities:
             cells = " | ".join(str(row.counts.get(a.id, "—")) for a in comparison.articles)
             variants = ", ".join(v for v in row.entity.variants if v != row.entity.name)
-            lines.append(f"| {_escape(row.entity.name)} | {row.entity.type} | {cells} | {_escape(variants)} |")
+            lines.append(f"| {_escape(row.entity.name)} | {_escape(row.entity.type)} | {cells} | {_escape(variants)} |")
     lines += _quote_lines(view, comparison)
     if view.conflicts:
         lines += ["", f"## Where they disagree ({len(view.conflicts)})", ""]
@@ -43,30 +51,30 @@ def render_markdown(comparison: Comparison) -> str:
     lines += [f"- {_escape(f.text)}" for f in view.shared] or ["- nothing is reported by every article"]
     lines += ["", f"## Reported by some ({len(view.partial)})", ""]
     for fact in view.partial:
-        who = ", ".join(view.label(a) for a in fact.support)
+        who = _escape(", ".join(view.label(a) for a in fact.support))
         lines.append(f"- {_escape(fact.text)} — *{who}*")
     if not view.partial:
         lines.append("- none")
     for av in view.articles:
         a = av.article
-        lines += ["", f"## {view.label(a.id)}", ""]
+        lines += ["", f"## {_escape(view.label(a.id))}", ""]
         if a.authors:
-            lines.append(f"Authors: {', '.join(a.authors)}  ")
+            lines.append(f"Authors: {_escape(', '.join(a.authors))}  ")
         lines += [f"### Only here ({len(av.unique)})", ""]
         lines += [f"- {_escape(f.text)}" for f in av.unique] or ["- nothing"]
         lines += ["", f"### Leaves out ({len(av.omitted)})", ""]
         for fact in av.omitted:
-            lines.append(f"- {_escape(fact.text)} — *{', '.join(view.label(x) for x in fact.support)}*")
+            lines.append(f"- {_escape(fact.text)} — *{_escape(', '.join(view.label(x) for x in fact.support))}*")
         if not av.omitted:
             lines.append("- nothing the others report")
         removed = [(r.reason, r.text) for r in a.removed]
         removed += [("caption", c.text) for c in a.captions] + [("credit", c.text) for c in a.credits]
         lines += ["", f"### Removed and set aside ({len(removed)})", ""]
-        lines += [f"- `{reason}` {_escape(text)}" for reason, text in removed] or ["- nothing"]
+        lines += [f"- *{_escape(reason)}* {_escape(text)}" for reason, text in removed] or ["- nothing"]
     if comparison.problems:
         lines += ["", "## Inputs that could not be read", ""]
-        lines += [f"- `{p.path}`: {p.reason}" for p in comparison.problems]
-    lines += ["", f"*Aligned with {comparison.aligner}.*", ""]
+        lines += [f"- {_escape(p.path)}: {_escape(p.reason)}" for p in comparison.problems]
+    lines += ["", f"*Aligned with {_escape(comparison.aligner)}.*", ""]
     return "\n".join(lines)
 
 
@@ -90,5 +98,6 @@ def _quote_lines(view: StoryView, comparison: Comparison) -> list[str]:
     lines += ["", "### Who each outlet quotes", ""]
     for article in comparison.articles:
         counts = (view.speakers_by_article or {}).get(article.id, ())
-        lines.append(f"- {view.label(article.id)}: " + (", ".join(f"{n} ({c})" for n, c in counts) or "nobody"))
+        lines.append(f"- {_escape(view.label(article.id))}: "
+                     + (_escape(", ".join(f"{n} ({c})" for n, c in counts)) or "nobody"))
     return lines

@@ -43,39 +43,68 @@ class SQLiteStore:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves. The timeout makes a writer wait for
+            # another one (several runs sharing a store) instead of failing at once with "locked".
+            self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            self._db.execute("PRAGMA busy_timeout = 60000")
+            self._switch_to_wal()
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot create the store ({exc.strerror or exc})") from exc
+
+    def _switch_to_wal(self) -> None:
+        """WAL lets readers and one writer work at once. Switching needs an exclusive lock and SQLite
+        answers "locked" at once, without waiting, when another run is switching the same new file:
+        so retry for a while."""
+        import time
+
+        for attempt in range(200):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 199:
+                    raise
+                time.sleep(0.05)
 
     @property
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self) -> None:
-        current = self.schema_version
-        if current > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: made by a newer storydiff (schema {current}, this one knows {len(MIGRATIONS)})"
-            )
-        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
-            with self._transaction() as db:
+        # The version is read inside the write transaction (BEGIN IMMEDIATE holds the write lock), so
+        # two runs opening a new store at once cannot both see version 0 and both create the tables.
+        if self.schema_version == len(MIGRATIONS):
+            return
+        with self._transaction() as db:
+            current = self.schema_version
+            if current > len(MIGRATIONS):
+                raise StoreError(
+                    f"{self.path}: made by a newer storydiff (schema {current}, this one knows {len(MIGRATIONS)})"
+                )
+            for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
                 for statement in filter(str.strip, script.split(";")):
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any database failure inside it becomes a StoreError naming the store."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
+        try:
             yield self._db
             self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
+        except BaseException as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
             raise
 
     def close(self) -> None:
