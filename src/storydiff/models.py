@@ -1,9 +1,15 @@
 """The typed contracts that flow between pipeline stages.
 
-ingest -> RawDocument -> clean -> Article -> analyse (sentences) -> compare -> Comparison -> report
+ingest -> RawDocument -> clean -> Article -> analyse (sentences, language, mentions, claims, quotes)
+       -> compare (a story's articles) -> Comparison -> report
 
 Every span carries character offsets into `Article.text`, the decoded text the cleaner saw, so
-anything a report shows can be traced back and highlighted.
+anything a report shows can be traced back and highlighted. Every contract has `to_dict` and
+`from_dict`, and JSON -> contract -> JSON gives the same JSON (a property test holds this), so the
+store can give back exactly what it was given.
+
+`Article.analyses` records which per-article stages have run: a stage checks it for what it needs
+instead of guessing from empty fields (see `storydiff.stages`).
 """
 
 from __future__ import annotations
@@ -11,13 +17,17 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NewType
 
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
+    "ArticleId",
+    "Claim",
+    "ClaimKind",
     "Comparison",
     "Dateline",
+    "DiffOp",
     "Entity",
     "EntityType",
     "Fact",
@@ -27,11 +37,14 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "QuoteLink",
+    "QuoteRelation",
     "RawDocument",
     "Removed",
     "Sentence",
+    "SentenceId",
     "Span",
     "content_id",
+    "sentence_id",
 ]
 
 SCHEMA_VERSION = 1
@@ -40,6 +53,17 @@ FactStatus = Literal["shared", "partial", "unique", "conflict"]
 EntityType = Literal["PERSON", "ORG", "PLACE"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 QuoteRelation = Literal["same", "excerpt", "truncated", "translated", "paraphrase", "altered", "misattributed"]
+ClaimKind = Literal["quantity", "date"]
+DiffOpName = Literal["equal", "delete", "insert", "replace", "aligned"]
+
+# Ids are strings on the wire; the types say which kind of id a function takes.
+ArticleId = NewType("ArticleId", str)
+SentenceId = NewType("SentenceId", str)
+
+
+def sentence_id(article_id: str, index: int) -> SentenceId:
+    """`<article>-s<n>`: built here only; code reads `Sentence.index`, never parses the id."""
+    return SentenceId(f"{article_id}-s{index}")
 
 
 def content_id(*parts: str, length: int = 12) -> str:
@@ -62,14 +86,34 @@ class RawDocument:
     authors: tuple[str, ...] = ()
     site_name: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"origin": self.origin, "text": self.text, "content_type": self.content_type,
+                "encoding": self.encoding, "fetched_at": self.fetched_at, "title": self.title,
+                "published": self.published, "authors": list(self.authors), "site_name": self.site_name}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RawDocument:
+        return cls(origin=data["origin"], text=data["text"], content_type=data["content_type"],
+                   encoding=data["encoding"], fetched_at=data.get("fetched_at"), title=data.get("title"),
+                   published=data.get("published"), authors=tuple(data.get("authors", ())),
+                   site_name=data.get("site_name"))
+
 
 @dataclass(frozen=True)
 class Span:
-    """A piece of the article text with offsets into `Article.text`."""
+    """A piece of the article text with offsets into `Article.text` (-1, -1: not in the text, such
+    as a headline from page metadata)."""
 
     text: str
     start: int
     end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(data["text"], data["start"], data["end"])
 
 
 @dataclass(frozen=True)
@@ -80,6 +124,13 @@ class Removed:
     reason: str
     start: int
     end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Removed:
+        return cls(data["text"], data["reason"], data["start"], data["end"])
 
 
 @dataclass(frozen=True)
@@ -93,14 +144,32 @@ class Dateline:
     start: int
     end: int
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"place": self.place, "date": self.date, "agency": self.agency, "text": self.text,
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dateline:
+        return cls(data["text"], data.get("place"), data.get("date"), data.get("agency"), data["start"], data["end"])
+
 
 @dataclass(frozen=True)
 class Sentence:
-    id: str
+    id: SentenceId
     text: str
     start: int
     end: int
     paragraph: int
+    index: int  # position in the article: the id is made from it and never parsed back
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "start": self.start, "end": self.end,
+                "paragraph": self.paragraph, "index": self.index}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Sentence:
+        return cls(SentenceId(data["id"]), data["text"], data["start"], data["end"], data.get("paragraph", 0),
+                   data["index"])
 
 
 @dataclass(frozen=True)
@@ -120,7 +189,36 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article_id, "sentence": self.sentence_id, "start": self.start,
-                "end": self.end, "text": self.text, "kind": self.kind}
+                "end": self.end, "text": self.text, "kind": self.kind, "type": self.type, "normal": self.normal,
+                "role": self.role}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        return cls(data["article"], data["sentence"], data["start"], data["end"], data["text"], data["type"],
+                   data["normal"], data.get("role"), data.get("kind", "name"))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable value a sentence states: a quantity (1,200; nine; $2.10) or a date (October 20).
+
+    Read per article by the claims stage; the story stage compares them across aligned statements.
+    `value` is normalised (a number without separators, or `--MM-DD`) so that two articles agree
+    when they give the same value in different words."""
+
+    sentence_id: str
+    kind: ClaimKind
+    value: str
+    text: str  # as written
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        return cls(data["sentence_id"], data["kind"], data["value"], data["text"], data["start"], data["end"])
 
 
 @dataclass(frozen=True)
@@ -144,6 +242,11 @@ class Entity:
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(data["id"], data["name"], data["type"], tuple(data["variants"]), tuple(data["roles"]),
+                   tuple(Mention.from_dict(m) for m in data["mentions"]))
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -159,11 +262,38 @@ class Quote:
     speaker_name: str | None  # as resolved (canonical entity name) or as written
     verb: str | None  # said, told, added, claimed, according to, in a statement ...
     complete: bool  # False when it begins or ends mid-thought (a lost opening, a cut ending)
+    # The words in the text that name the speaker (a mention, a title, a pronoun, or a description),
+    # set per article; the story stage maps it to an entity and sets `speaker`.
+    speaker_span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "article": self.article_id, "text": self.text, "start": self.start,
                 "end": self.end, "kind": self.kind, "speaker": self.speaker, "speaker_name": self.speaker_name,
-                "verb": self.verb, "complete": self.complete}
+                "verb": self.verb, "complete": self.complete,
+                "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        span = data.get("speaker_span")
+        return cls(data["id"], data["article"], data["text"], data["start"], data["end"], data["kind"],
+                   data.get("speaker"), data.get("speaker_name"), data.get("verb"), data["complete"],
+                   Span.from_dict(span) if span else None)
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of a word diff between two versions of a quote."""
+
+    op: DiffOpName
+    a: str  # words in the first version
+    b: str  # words in the second
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "a": self.a, "b": self.b}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DiffOp:
+        return cls(data["op"], data["a"], data["b"])
 
 
 @dataclass(frozen=True)
@@ -174,17 +304,26 @@ class QuoteLink:
     b: str
     relation: QuoteRelation
     score: float
-    diff: tuple[tuple[str, str, str], ...]  # (op, words in a, words in b); op: equal|delete|insert|replace
+    diff: tuple[DiffOp, ...]
     notes: tuple[str, ...] = ()  # what changed: "speaker changed: State Department -> Antony Blinken"
 
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "relation": self.relation, "score": round(self.score, 4),
-                "diff": [{"op": op, "a": x, "b": y} for op, x, y in self.diff], "notes": list(self.notes)}
+                "diff": [d.to_dict() for d in self.diff], "notes": list(self.notes)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QuoteLink:
+        return cls(data["a"], data["b"], data["relation"], data["score"],
+                   tuple(DiffOp.from_dict(d) for d in data["diff"]), tuple(data.get("notes", ())))
 
 
 @dataclass(frozen=True)
 class Article:
-    """A cleaned article: its parts, what was removed, and its body sentences."""
+    """A cleaned article: its parts, what was removed, and what the per-article stages found.
+
+    `analyses` names the stages that have run (clean, sentences, language, mentions, claims, quotes);
+    a field a stage has not set yet holds its empty default, and a stage that needs it refuses to run.
+    """
 
     id: str
     path: str
@@ -203,6 +342,9 @@ class Article:
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    analyses: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
@@ -215,6 +357,9 @@ class Article:
             return self.source
         return self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
+    def has(self, analysis: str) -> bool:
+        return analysis in self.analyses
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -226,29 +371,52 @@ class Article:
             "headline": self.headline.text if self.headline else None,
             "published": self.published,
             "authors": list(self.authors),
-            "dateline": _dateline_dict(self.dateline),
+            "dateline": self.dateline.to_dict() if self.dateline else None,
             "credits": [c.text for c in self.credits],
             "captions": [c.text for c in self.captions],
-            "removed": [asdict(r) for r in self.removed],
+            "removed": [r.to_dict() for r in self.removed],
             "body": self.body,
             "text": self.text,
-            "sentences": [
-                {"id": s.id, "text": s.text, "start": s.start, "end": s.end} for s in self.sentences
-            ],
+            "sentences": [s.to_dict() for s in self.sentences],
+            # Offsets of every part, so the article can be rebuilt exactly from its JSON.
+            "spans": {
+                "headline": self.headline.to_dict() if self.headline else None,
+                "credits": [c.to_dict() for c in self.credits],
+                "captions": [c.to_dict() for c in self.captions],
+                "paragraphs": [p.to_dict() for p in self.paragraphs],
+            },
+            "mentions": [m.to_dict() for m in self.mentions],
+            "claims": [c.to_dict() for c in self.claims],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "analyses": list(self.analyses),
         }
 
-
-def _dateline_dict(dateline: Dateline | None) -> dict[str, Any] | None:
-    if dateline is None:
-        return None
-    return {
-        "place": dateline.place,
-        "date": dateline.date,
-        "agency": dateline.agency,
-        "text": dateline.text,
-        "start": dateline.start,
-        "end": dateline.end,
-    }
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        spans = data["spans"]
+        headline = spans.get("headline")
+        return cls(
+            id=data["id"],
+            path=data["path"],
+            text=data["text"],
+            encoding=data["encoding"],
+            content_type=data["content_type"],
+            source=data.get("source"),
+            language=data["language"],
+            headline=Span.from_dict(headline) if headline else None,
+            published=data.get("published"),
+            authors=tuple(data.get("authors", ())),
+            dateline=Dateline.from_dict(data["dateline"]) if data.get("dateline") else None,
+            credits=tuple(Span.from_dict(c) for c in spans.get("credits", ())),
+            captions=tuple(Span.from_dict(c) for c in spans.get("captions", ())),
+            removed=tuple(Removed.from_dict(r) for r in data.get("removed", ())),
+            paragraphs=tuple(Span.from_dict(p) for p in spans.get("paragraphs", ())),
+            sentences=tuple(Sentence.from_dict(x) for x in data.get("sentences", ())),
+            mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
+            claims=tuple(Claim.from_dict(c) for c in data.get("claims", ())),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            analyses=tuple(data.get("analyses", ())),
+        )
 
 
 @dataclass(frozen=True)
@@ -272,6 +440,12 @@ class Fact:
             "conflicts": {k: list(v) for k, v in sorted((self.conflicts or {}).items())},
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fact:
+        conflicts = data.get("conflicts") or None
+        return cls(data["id"], data["text"], data["status"], {k: tuple(v) for k, v in data["support"].items()},
+                   data["score"], {k: tuple(v) for k, v in conflicts.items()} if conflicts else None)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -279,6 +453,13 @@ class Problem:
 
     path: str
     reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Problem:
+        return cls(data["path"], data["reason"])
 
 
 @dataclass(frozen=True)
@@ -312,8 +493,24 @@ class Comparison:
             "quote_links": [link.to_dict() for link in self.quote_links],
             "framing": {},
             "voices": {},
-            "problems": [asdict(p) for p in self.problems],
+            "problems": [p.to_dict() for p in self.problems],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Comparison:
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise ValueError(f"comparison JSON has schema_version {data.get('schema_version')!r}, "
+                             f"this storydiff reads {SCHEMA_VERSION}")
+        return cls(
+            id=data["id"],
+            articles=tuple(Article.from_dict(a) for a in data["articles"]),
+            facts=tuple(Fact.from_dict(f) for f in data["facts"]),
+            problems=tuple(Problem.from_dict(p) for p in data.get("problems", ())),
+            aligner=data.get("aligner", ""),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            quote_links=tuple(QuoteLink.from_dict(x) for x in data.get("quote_links", ())),
+        )
 
     def to_json(self, indent: int | None = 2) -> str:
         """Deterministic JSON: sorted keys, ids derived from content."""

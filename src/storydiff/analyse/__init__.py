@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from storydiff.analyse.language import detect_language
 from storydiff.analyse.sentences import split_sentences
-from storydiff.models import Article, Sentence
+from storydiff.models import Article, Sentence, sentence_id
 
 __all__ = ["Analyser", "detect_language", "split_sentences"]
 
@@ -20,11 +20,12 @@ class Analyser:
             for start, end in split_sentences(article.text, paragraph.start, paragraph.end):
                 sentences.append(
                     Sentence(
-                        id=f"{article.id}-s{len(sentences)}",
+                        id=sentence_id(article.id, len(sentences)),
                         text=article.text[start:end],
                         start=start,
                         end=end,
                         paragraph=number,
+                        index=len(sentences),
                     )
                 )
         language = detect_language(article.body or article.text)

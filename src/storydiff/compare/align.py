@@ -182,9 +182,9 @@ class FactAligner:
                 )
             )
         rank = {"shared": 0, "conflict": 1, "partial": 2, "unique": 3}
+        index = {s.id: s.index for article in articles for s in article.sentences}
         first_position = {
-            f.id: min(order[a] * 10**7 + int(s.rsplit("-s", 1)[1]) for a, ids in f.support.items() for s in ids)
-            for f in facts
+            f.id: min((order[a], index[s]) for a, ids in f.support.items() for s in ids) for f in facts
         }
         return sorted(facts, key=lambda f: (rank[f.status], first_position[f.id]))
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from storydiff.compare.features import features_of, fold, overlap
 from storydiff.embed import Embedder
-from storydiff.models import Article, Quote, QuoteLink, QuoteRelation
+from storydiff.models import Article, DiffOp, Quote, QuoteLink, QuoteRelation
 from storydiff.names import NameMatcher
 
 __all__ = ["QuoteLinker", "QuoteLinkSettings"]
@@ -66,11 +66,12 @@ def _contains(big: list[str], small: list[str]) -> bool:
     return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
-def word_diff(a: str, b: str) -> tuple[tuple[str, str, str], ...]:
+def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
     """Word-level diff, case- and inflection-tolerant (stems), showing the words as written."""
     wa, wb = _words(a), _words(b)
     matcher = difflib.SequenceMatcher(a=_stems(wa), b=_stems(wb), autojunk=False)
-    return tuple((op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes())
+    return tuple(DiffOp(op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2]))  # type: ignore[arg-type]
+                 for op, i1, i2, j1, j2 in matcher.get_opcodes())
 
 
 class QuoteLinker:
@@ -158,31 +159,31 @@ class QuoteLinker:
         if _contains(sa, sb) or _contains(sb, sa):
             return "excerpt"
         diff = word_diff(a.text, b.text)
-        changed = {w.casefold() for op, x, y in diff if op != "equal" for w in (x + " " + y).split()}
+        changed = {w.casefold() for d in diff if d.op != "equal" for w in (d.a + " " + d.b).split()}
         shared = overlap(features_of(a.text).words, features_of(b.text).words)
         meaningful = _NEGATIONS | _HEDGES | _QUANTITIES
         if shared >= 0.6 and (changed & meaningful or any(w[:1].isdigit() for w in changed)):
             return "altered"
         return "paraphrase"
 
-    def _phrase_alignment(self, a: str, b: str) -> tuple[tuple[str, str, str], ...]:
+    def _phrase_alignment(self, a: str, b: str) -> tuple[DiffOp, ...]:
         """Across languages: each phrase of one version next to its most similar phrase of the other."""
         phrases_a = [p for p in re.split(r"(?<=[,.;:!?])\s+", a) if p.strip()]
         phrases_b = [p for p in re.split(r"(?<=[,.;:!?])\s+", b) if p.strip()]
         if self.embedder is None or not phrases_a or not phrases_b:
-            return (("replace", a, b),)
+            return (DiffOp("replace", a, b),)
         va, vb = self.embedder.encode(phrases_a), self.embedder.encode(phrases_b)
         sims = (va @ vb.T).tolist()
-        ops: list[tuple[str, str, str]] = []
+        ops: list[DiffOp] = []
         used: set[int] = set()
         for i, phrase in enumerate(phrases_a):
             j = max(range(len(phrases_b)), key=lambda k: sims[i][k])
             if sims[i][j] >= 0.4 and j not in used:
                 used.add(j)
-                ops.append(("aligned", phrase, phrases_b[j]))
+                ops.append(DiffOp("aligned", phrase, phrases_b[j]))
             else:
-                ops.append(("delete", phrase, ""))
-        ops.extend(("insert", "", phrases_b[j]) for j in range(len(phrases_b)) if j not in used)
+                ops.append(DiffOp("delete", phrase, ""))
+        ops.extend(DiffOp("insert", "", phrases_b[j]) for j in range(len(phrases_b)) if j not in used)
         return tuple(ops)
 
 

@@ -113,7 +113,7 @@ def _diff_html(link: QuoteLink) -> tuple[str, str]:
     """Version a with deleted words struck, version b with inserted words marked; translated quotes
     as aligned phrases."""
     left, right = [], []
-    for op, a, b in link.diff:
+    for op, a, b in ((d.op, d.a, d.b) for d in link.diff):
         if op == "equal":
             left.append(escape(a))
             right.append(escape(b))
