@@ -69,7 +69,7 @@ def test_progress_bar_counts_every_input(monkeypatch):
 
     seen = []
     clean([str(DEMO / "flood")], progress=lambda done, total, origin: seen.append((done, total)))
-    assert seen == [(0, 4), (1, 4), (2, 4), (3, 4)]
+    assert seen == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]  # ends at 100 %
 
 
 def test_names_compare_two_names(capsys):

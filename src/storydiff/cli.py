@@ -13,12 +13,22 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from storydiff.errors import OutputError, StorydiffError, UsageError
 
 __all__ = ["main"]
 
-FORMATS = ("terminal", "json", "markdown", "html")
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command name (`storydiff -v compare …` and
+    `storydiff compare … -v` both work). SUPPRESS keeps a sub-command from resetting what was set
+    before it."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="log what each stage does")
+    common.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
+                        help="settings file (TOML): models, thresholds, alias, rule and language paths")
+    return common
 
 
 def _add_input_args(parser: argparse.ArgumentParser) -> None:
@@ -30,72 +40,101 @@ def _add_input_args(parser: argparse.ArgumentParser) -> None:
                         help="extra directory of cleaning-rule TOML files (repeatable)")
 
 
+def _add_aliases(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--aliases", metavar="FILE", help="alias file (TOML or CSV) forcing or forbidding merges")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    common = _common()
     parser = argparse.ArgumentParser(
-        prog="storydiff",
+        prog="storydiff", parents=[common],
         description="How did different outlets tell the same story? Clean, align and compare articles.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    compare = commands.add_parser("compare", help="compare two or more articles end to end",
-                                  description="Clean the articles, align their facts and report "
-                                  "what all report, what each adds and omits, and the debris removed.")
+    def command(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, description=description, parents=[common])
+
+    compare = command("compare", "compare two or more articles end to end",
+                      "Clean the articles, align their facts and report what all report, what each adds and "
+                      "omits, and the debris removed.")
     _add_input_args(compare)
-    compare.add_argument("-f", "--format", choices=FORMATS, default=None,
-                         help="report format (default: terminal, or from the -o file's extension)")
+    compare.add_argument("-f", "--format", default=None, metavar="FORMAT",
+                         help="report format: terminal, json, markdown, html (default: terminal, or from the "
+                         "-o file's extension)")
     compare.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     compare.add_argument("--store", nargs="?", const="", metavar="DB",
                          help="also save everything in a SQLite store (default path under the user data dir)")
     compare.add_argument("--no-embeddings", action="store_true",
                          help="align by words, names and numbers only (no sentence-embedding model)")
     compare.add_argument("--no-entities", action="store_true", help="skip people, organisations and places")
-    compare.add_argument("--aliases", metavar="FILE", help="alias file (TOML or CSV) forcing or forbidding merges")
+    _add_aliases(compare)
 
-    entities = commands.add_parser("entities", help="people, organisations and places across the articles",
-                                   description="Find the entities of a story and merge their variants; "
-                                   "--explain NAME shows why names were merged or kept apart.")
+    entities = command("entities", "people, organisations and places across the articles",
+                       "Find the entities of a story and merge their variants; --explain NAME shows why names "
+                       "were merged or kept apart.")
     _add_input_args(entities)
     entities.add_argument("--store", metavar="DB",
                           help="without PATHs: the entities of every comparison in this store, merged across stories")
     entities.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
     entities.add_argument("--explain", metavar="NAME", help="why NAME's entity holds its variants")
-    entities.add_argument("--aliases", metavar="FILE", help="alias file (TOML or CSV) forcing or forbidding merges")
+    _add_aliases(entities)
 
-    clean = commands.add_parser("clean", help="clean articles only: one article object per line",
-                                description="Split each article into headline, dateline, credits, "
-                                "captions, body and removed debris.")
+    clean = command("clean", "clean articles only: one article object per line",
+                    "Split each article into headline, dateline, credits, captions, body and removed debris.")
     _add_input_args(clean)
     clean.add_argument("-f", "--format", choices=("jsonl", "json"), default="jsonl", help="output format")
     clean.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     clean.add_argument("--store", nargs="?", const="", metavar="DB", help="also save the articles in a SQLite store")
 
-    quotes = commands.add_parser("quotes", help="the quotes of each article, with speakers",
-                                 description="List each article's quotes (direct, partial, indirect) with "
-                                 "speaker, verb and completeness; one JSON object per article with --format jsonl.")
+    quotes = command("quotes", "the quotes of each article, with speakers",
+                     "List each article's quotes (direct, partial, indirect) with speaker, verb and completeness; "
+                     "one JSON object per article with --format jsonl. Each file is resolved as its own article "
+                     "unless --one-story says they tell one story.")
     _add_input_args(quotes)
     quotes.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
-    quotes.add_argument("--aliases", metavar="FILE", help="alias file (TOML or CSV) forcing or forbidding merges")
+    quotes.add_argument("--one-story", action="store_true",
+                        help="the files tell one story: merge names across them before naming speakers")
+    _add_aliases(quotes)
 
-    names = commands.add_parser("names", help="compare names across spellings, scripts and languages",
-                                description="Are two names the same referent? Prints same/different, "
-                                "a score and the reasons.")
+    names = command("names", "compare names across spellings, scripts and languages",
+                    "Are two names the same referent? Prints same/different, a score and the reasons.")
     names_commands = names.add_subparsers(dest="names_command", required=True, metavar="ACTION")
-    names_compare = names_commands.add_parser("compare", help="compare two names, or a file of pairs")
+    names_compare = names_commands.add_parser("compare", help="compare two names, or a file of pairs",
+                                              parents=[common])
     names_compare.add_argument("names", nargs="*", metavar="NAME", help="two names to compare")
     names_compare.add_argument("--pairs", metavar="TSV", help="file of tab-separated name pairs, one per line")
     names_compare.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
-    names_compare.add_argument("--aliases", metavar="FILE",
-                               help="alias file (TOML or CSV) forcing or forbidding merges")
+    _add_aliases(names_compare)
 
-    evaluate = commands.add_parser("eval", help="score cleaning and alignment on the gold set",
-                                   description="Precision, recall and F1 per task on the gold set in the repo.")
+    evaluate = command("eval", "score cleaning and alignment on the gold set",
+                       "Precision, recall and F1 per task on the gold set in the repo.")
     evaluate.add_argument("--task", action="append", metavar="TASK",
                           help="only this task (repeatable): clean, structure, align, html, names, entities, quotes")
     evaluate.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
     evaluate.add_argument("--no-embeddings", action="store_true", help="evaluate the lexical aligner only")
     return parser
+
+
+def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The one Config: defaults, then --config FILE, then this command's options."""
+    from storydiff.config import load_config
+
+    overrides: dict[str, object] = {}
+    if getattr(args, "no_embeddings", False):
+        overrides["models.embedder"] = "none"
+    if getattr(args, "no_entities", False):
+        overrides["models.entities"] = False
+    if getattr(args, "aliases", None):
+        overrides["aliases"] = args.aliases
+    config = load_config(getattr(args, "config", None), overrides)
+    rules = getattr(args, "rules", None)
+    if rules:
+        from dataclasses import replace
+
+        config = replace(config, rules_dirs=config.rules_dirs + tuple(Path(r) for r in rules))
+    return config
 
 
 def _version() -> str:
@@ -108,10 +147,16 @@ def _version() -> str:
 
 
 def _format_for(output: str | None, explicit: str | None) -> str:
+    """The report format: as asked, else from the -o file's extension, else the terminal report.
+    Checked against the renderer registry before any work is done."""
+    from storydiff.report import format_for_path, renderers
+
+    known = [r.name for r in renderers()]
     if explicit:
+        if explicit not in known:
+            raise UsageError(f"unknown report format {explicit!r}; known: {', '.join(known)}")
         return explicit
-    suffix = Path(output).suffix.lower() if output else ""
-    return {".json": "json", ".md": "markdown", ".html": "html", ".htm": "html"}.get(suffix, "terminal")
+    return (format_for_path(output) if output else None) or "terminal"
 
 
 def _inputs(args: argparse.Namespace) -> list[object]:
@@ -182,9 +227,10 @@ def _printable(text: str) -> str:
 class _ProgressBar:
     """A rich progress bar on an interactive terminal once there are several inputs; silent when piped."""
 
-    def __init__(self) -> None:
-        self._bar = None
-        self._task = None
+    def __init__(self, label: str) -> None:
+        self._label = label
+        self._bar: Any = None
+        self._task: Any = None
 
     def __call__(self, done: int, total: int, origin: str) -> None:
         if self._bar is None:
@@ -195,8 +241,8 @@ class _ProgressBar:
 
             self._bar = Progress(console=Console(stderr=True), transient=True)
             self._bar.start()
-            self._task = self._bar.add_task("cleaning", total=total)
-        self._bar.update(self._task, completed=done, description=f"cleaning {Path(origin).name}")
+            self._task = self._bar.add_task(self._label, total=total)
+        self._bar.update(self._task, completed=done, description=f"{self._label} {Path(origin).name}")
 
     def __enter__(self) -> _ProgressBar:
         return self
@@ -211,12 +257,10 @@ def _report_problems(problems: Sequence[object]) -> None:
         print(f"storydiff: skipped {_printable(problem.path)}: {problem.reason}", file=sys.stderr)  # type: ignore[attr-defined]
 
 
-def _open_store(value: str | None):  # type: ignore[no-untyped-def]
-    if value is None:
-        return None
-    from storydiff.store import SQLiteStore, default_store_path
+def _open_store(value: str, *, create: bool = True):  # type: ignore[no-untyped-def]
+    from storydiff.store import default_store_path, open_store
 
-    return SQLiteStore(value or default_store_path())
+    return open_store(value or default_store_path(), create=create)
 
 
 def _save(store_arg: str | None, save: object) -> bool:
@@ -230,7 +274,7 @@ def _save(store_arg: str | None, save: object) -> bool:
     except StorydiffError as exc:
         print(f"storydiff: not saved: {exc}", file=sys.stderr)
         return False
-    print(f"saved to {_printable(str(store.path))}", file=sys.stderr)
+    print(f"saved to {_printable(str(store.location))}", file=sys.stderr)
     return True
 
 
@@ -238,25 +282,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from storydiff.pipeline import compare
     from storydiff.report import print_terminal, render
 
-    _check_output(args.output, args)
-    inputs = _inputs(args)
-    with _ProgressBar() as progress:
-        comparison = compare(inputs, embedder=None if args.no_embeddings else "use-m3",  # type: ignore[arg-type]
-                             rules_dirs=args.rules, progress=progress, entities=not args.no_entities,
-                             aliases=args.aliases)
-    _report_problems(comparison.problems)
     fmt = _format_for(args.output, args.format)
-    if fmt == "terminal":
-        if args.output:
-            import io
-
-            from rich.console import Console
-
-            buffer = io.StringIO()
-            print_terminal(comparison, Console(file=buffer, width=120, no_color=True))
-            _write(args.output, buffer.getvalue())
-        else:
-            print_terminal(comparison)
+    _check_output(args.output, args)
+    config = _config(args)
+    inputs = _inputs(args)
+    with _ProgressBar("comparing") as progress:
+        comparison = compare(inputs, config=config, progress=progress)  # type: ignore[arg-type]
+    _report_problems(comparison.problems)
+    if fmt == "terminal" and not args.output:
+        print_terminal(comparison)
     else:
         _write(args.output, render(comparison, fmt))
     saved = _save(args.store, lambda store: store.save_comparison(comparison))
@@ -267,9 +301,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
     from storydiff.pipeline import clean
 
     _check_output(args.output, args)
+    config = _config(args)
     inputs = _inputs(args)
-    with _ProgressBar() as progress:
-        result = clean(inputs, rules_dirs=args.rules, progress=progress)  # type: ignore[arg-type]
+    with _ProgressBar("cleaning") as progress:
+        result = clean(inputs, config=config, progress=progress)  # type: ignore[arg-type]
     _report_problems(result.problems)
     objects = [a.to_dict() for a in result.articles]
     if args.format == "json":
@@ -284,12 +319,12 @@ def cmd_clean(args: argparse.Namespace) -> int:
 def cmd_store_entities(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from storydiff.backends import Backends
     from storydiff.compare.entities import merge_across_stories
-    from storydiff.names import NameMatcher, load_aliases
-    from storydiff.store import SQLiteStore
 
-    with SQLiteStore(args.store) as store:
-        merged = merge_across_stories(store.stored_entities(), NameMatcher(load_aliases(args.aliases)))
+    matcher = Backends(_config(args)).matcher()
+    with _open_store(args.store, create=False) as store:
+        merged = merge_across_stories(store.stored_entities(), matcher)
     for entity in merged:
         if args.format == "jsonl":
             print(json.dumps(asdict(entity), ensure_ascii=False, sort_keys=True))
@@ -302,23 +337,23 @@ def cmd_store_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    from storydiff.names import NameMatcher, load_aliases
+    from storydiff.backends import default_backends
     from storydiff.pipeline import clean, find_entities
 
     if not args.paths and not args.text:
         if args.store:
             return cmd_store_entities(args)
-        print("storydiff entities: give article PATHs, or --store DB", file=sys.stderr)
-        return 2
+        raise UsageError("entities: give article PATHs, or --store DB")
+    config = _config(args)
+    backends = default_backends(config)
     inputs = _inputs(args)
-    with _ProgressBar() as progress:
-        result = clean(inputs, rules_dirs=args.rules, progress=progress)  # type: ignore[arg-type]
+    with _ProgressBar("reading") as progress:
+        result = clean(inputs, config=config, progress=progress, backends=backends)  # type: ignore[arg-type]
     _report_problems(result.problems)
-    matcher = NameMatcher(load_aliases(args.aliases))
-    articles, resolution = find_entities(result.articles, matcher=matcher)
+    articles, resolution = find_entities(result.articles, config=config, backends=backends)
     labels = {a.id: a.label for a in articles}
     if args.explain:
-        print("\n".join(resolution.explain(args.explain, matcher)))
+        print("\n".join(resolution.explain(args.explain, backends.matcher())))
     elif args.format == "jsonl":
         for entity in resolution.entities:
             print(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True))
@@ -334,58 +369,45 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    from storydiff.analyse.quotes import QuoteFinder
-    from storydiff.pipeline import clean, find_entities
+    from storydiff.pipeline import quotes_by_article
 
+    config = _config(args)
     inputs = _inputs(args)
-    with _ProgressBar() as progress:
-        result = clean(inputs, rules_dirs=args.rules, progress=progress)  # type: ignore[arg-type]
-    _report_problems(result.problems)
-    articles, resolution = find_entities(result.articles, aliases=args.aliases)
-    finder = QuoteFinder()
-    for article in articles:
-        found = finder.find(article, resolution.entities)
+    with _ProgressBar("reading") as progress:
+        found, problems = quotes_by_article(inputs, config=config, one_story=args.one_story,  # type: ignore[arg-type]
+                                            progress=progress)
+    _report_problems(problems)
+    for item in found:
+        article = item.article
         if args.format == "jsonl":
-            record = {"path": article.path, "article": article.id, "quotes": [q.to_dict() for q in found]}
+            record = {"path": article.path, "article": article.id, "quotes": [q.to_dict() for q in item.quotes]}
             print(json.dumps(record, ensure_ascii=False, sort_keys=True))
             continue
-        print(f"== {article.path} ({len(found)} quotes)")
-        for quote in found:
+        print(f"== {article.path} ({len(item.quotes)} quotes)")
+        for quote in item.quotes:
             speaker = quote.speaker_name or "unknown speaker"
             cut = "" if quote.complete else " [cut]"
             print(f"  {quote.kind:<8} {speaker} ({quote.verb or '—'}){cut}: {quote.text}")
-    return 1 if result.problems else 0
+    return 1 if problems else 0
 
 
 def cmd_names(args: argparse.Namespace) -> int:
-    from storydiff.errors import BadInputError
-    from storydiff.names import NameMatcher, load_aliases
+    from storydiff.backends import Backends
+    from storydiff.names import NamePair, read_name_pairs
 
-    matcher = NameMatcher(load_aliases(args.aliases))
+    matcher = Backends(_config(args)).matcher()
     if args.pairs:
-        try:
-            lines = Path(args.pairs).read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise BadInputError(args.pairs, f"cannot be read ({exc.strerror or exc})") from exc
-        pairs = []
-        for number, line in enumerate(lines, 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) < 2:
-                raise BadInputError(args.pairs, f"line {number}: expected two tab-separated names")
-            pairs.append((parts[0].strip(), parts[1].strip()))
+        pairs = read_name_pairs(args.pairs)
     elif len(args.names) == 2:
-        pairs = [(args.names[0], args.names[1])]
+        pairs = [NamePair(args.names[0], args.names[1], 0)]
     else:
-        print("storydiff names compare: give two names, or --pairs FILE", file=sys.stderr)
-        return 2
-    for a, b in pairs:
-        match = matcher.compare(a, b)
+        raise UsageError("names compare: give two names, or --pairs FILE")
+    for pair in pairs:
+        match = matcher.compare(pair.a, pair.b)
         if args.format == "jsonl":
             print(json.dumps(match.to_dict(), ensure_ascii=False, sort_keys=True))
         else:
-            print(f"{'same' if match.same else 'different'}\t{match.score:.2f}\t{a}\t{b}")
+            print(f"{'same' if match.same else 'different'}\t{match.score:.2f}\t{pair.a}\t{pair.b}")
             for reason in match.reasons:
                 print(f"  - {reason}")
     return 0
@@ -408,8 +430,11 @@ COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "entities": cmd_entities
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
-                        format="storydiff: %(levelname)s %(message)s")
+    verbose = getattr(args, "verbose", False)
+    # Other libraries speak only on errors; storydiff's own warnings (a model's extra missing, so a
+    # stage runs without it) are shown by default, its progress notes with -v.
+    logging.basicConfig(level=logging.ERROR, format="storydiff: %(levelname)s %(message)s")
+    logging.getLogger("storydiff").setLevel(logging.INFO if verbose else logging.WARNING)
     try:
         return COMMANDS[args.command](args)
     except StorydiffError as exc:
@@ -419,6 +444,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line, exit 3; the traceback with -v
+        if verbose:
+            import traceback
+
+            traceback.print_exc()
+        print(f"storydiff: internal error: {type(exc).__name__}: {_printable(str(exc))} "
+              "(rerun with -v for the traceback, and please report it)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ __all__ = [
     "MissingExtraError",
     "NothingToCompareError",
     "OutputError",
+    "StageError",
     "StoreError",
     "StorydiffError",
     "UsageError",
@@ -77,3 +78,10 @@ class OutputError(StorydiffError):
         super().__init__(f"{path}: cannot write the report ({reason})")
         self.path = path
         self.reason = reason
+
+
+class StageError(StorydiffError):
+    """A pipeline stage was asked to run before the stages it needs (a bug in how stages were put
+    together, not in the input)."""
+
+    exit_code = 3

@@ -1,6 +1,9 @@
-"""The pipeline as a library: read -> clean -> analyse -> align -> Comparison.
+"""The pipeline as a library: read -> clean -> per-article stages -> story stages -> Comparison.
 
-The CLI, the reports and the store are thin layers over these functions.
+The CLI, the reports and the store are thin layers over these functions. Every function takes one
+`Config` (defaults when omitted) and, optionally, the `Backends` holding the models (tests inject
+fakes there); the keyword arguments `embedder`, `rules_dirs`, `settings`, `entities` and `aliases`
+are shorthands that override the config.
 """
 
 from __future__ import annotations
@@ -8,29 +11,36 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 
-from storydiff.analyse import Analyser
-from storydiff.analyse.entities import EntityRecognizer
-from storydiff.analyse.quotes import QuoteFinder
-from storydiff.clean import Cleaner
-from storydiff.clean.dateline import resolve_years_from_peers
-from storydiff.clean.rules import load_rules
-from storydiff.compare import AlignmentSettings, FactAligner
-from storydiff.compare.entities import EntityResolution, EntityResolver
-from storydiff.compare.quotes import QuoteLinker
-from storydiff.embed import available_embedder
+from storydiff.backends import Backends, default_backends
+from storydiff.config import AlignmentSettings, Config
 from storydiff.errors import BadInputError, NothingToCompareError
-from storydiff.ingest import expand_paths, read_document, read_text_input
-from storydiff.models import Article, Comparison, Entity, Problem, RawDocument, content_id
-from storydiff.names import NameMatcher, load_aliases
+from storydiff.models import Article, Comparison, Problem, Quote, RawDocument, content_id
+from storydiff.stages import ARTICLE_STAGES, Story, article_stages, run_article_stages
 
-__all__ = ["CleanResult", "Input", "clean", "compare", "compare_articles", "find_entities", "from_text"]
+__all__ = [
+    "ArticleQuotes",
+    "CleanResult",
+    "Input",
+    "analyse_articles",
+    "clean",
+    "compare",
+    "compare_articles",
+    "find_entities",
+    "find_quotes",
+    "from_text",
+    "quotes_by_article",
+    "resolve_config",
+]
 
 log = logging.getLogger(__name__)
 
 Input = str | os.PathLike[str] | RawDocument
 Progress = Callable[[int, int, str], None]  # (done, total, current input)
+_UNSET: Any = object()
 
 
 @dataclass(frozen=True)
@@ -39,16 +49,44 @@ class CleanResult:
     problems: tuple[Problem, ...]
 
 
+def resolve_config(
+    config: Config | None = None,
+    *,
+    embedder: str | None = _UNSET,
+    rules_dirs: Sequence[str | os.PathLike[str]] = (),
+    settings: AlignmentSettings | None = None,
+    entities: bool | None = None,
+    aliases: str | os.PathLike[str] | None = None,
+) -> Config:
+    """The config with the library's keyword shorthands applied."""
+    config = config or Config()
+    if embedder is not _UNSET:
+        config = replace(config, models=replace(config.models, embedder=embedder))
+    if entities is not None:
+        config = replace(config, models=replace(config.models, entities=entities))
+    if rules_dirs:
+        config = replace(config, rules_dirs=config.rules_dirs + tuple(Path(d) for d in rules_dirs))
+    if settings is not None:
+        config = replace(config, alignment=settings)
+    if aliases is not None:
+        config = replace(config, aliases=Path(aliases))
+    return config
+
+
 def from_text(text: str, name: str = "<text>") -> RawDocument:
     """An article given as text rather than a path (HTML is recognised and extracted).
 
     A string passed to `compare` or `clean` is always a path: text must come through here, so that a
     missing file is reported as missing, never compared as if its name were an article.
     """
+    from storydiff.ingest import read_text_input
+
     return read_text_input(text, name)
 
 
-def _documents(inputs: Iterable[Input], problems: list[Problem]) -> list[RawDocument]:
+def _documents(inputs: Iterable[Input], problems: list[Problem], config: Config) -> list[RawDocument]:
+    from storydiff.ingest import expand_paths, read_document
+
     documents: list[RawDocument] = []
     for item in inputs:
         if isinstance(item, RawDocument):
@@ -56,54 +94,150 @@ def _documents(inputs: Iterable[Input], problems: list[Problem]) -> list[RawDocu
             continue
         for path in expand_paths([os.fspath(item)]):
             try:
-                documents.append(read_document(path))
+                documents.append(read_document(path, config.max_bytes))
             except BadInputError as exc:
-                log.warning("%s", exc)
+                log.info("%s", exc)
                 problems.append(Problem(exc.path, exc.reason))
     return documents
 
 
-def clean(
-    inputs: Iterable[Input], *, rules_dirs: Sequence[str] = (), progress: Progress | None = None
+def _read_and_clean(
+    inputs: Iterable[Input], config: Config, backends: Backends, stages: Sequence[str], progress: Progress | None
 ) -> CleanResult:
-    """Read and clean every input. Bad inputs become `problems`; they never stop the others."""
+    """Per-article work: read, clean, then the named stages, one article at a time."""
+    from storydiff.clean import Cleaner
+    from storydiff.clean.rules import load_rules
+
     problems: list[Problem] = []
-    documents = _documents(inputs, problems)
-    cleaner, analyser = Cleaner(load_rules(rules_dirs)), Analyser()
+    documents = _documents(inputs, problems, config)
+    cleaner = Cleaner(load_rules(config.rules_dirs))
+    pipeline = article_stages(backends, stages)
     articles = []
-    seen: set[str] = set()
     for done, document in enumerate(documents):
         if progress:
             progress(done, len(documents), document.origin)
-        article = analyser.analyse(cleaner.clean(document))
+        articles.append(run_article_stages(pipeline, cleaner.clean(document)))
+    if progress and documents:
+        progress(len(documents), len(documents), "")
+    return CleanResult(tuple(articles), tuple(problems))
+
+
+def _story_articles(result: CleanResult) -> CleanResult:
+    """Story-level preparation: the same text twice is compared once; a dateline without a year
+    takes the year the story's other articles give."""
+    from storydiff.clean.dateline import resolve_years_from_peers
+
+    problems = list(result.problems)
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for article in result.articles:
         if article.id in seen:
-            problems.append(Problem(document.origin, "same text as another input; compared once"))
+            problems.append(Problem(article.path, "same text as another input; compared once"))
             continue
         seen.add(article.id)
         articles.append(article)
     return CleanResult(tuple(resolve_years_from_peers(articles)), tuple(problems))
 
 
+def clean(
+    inputs: Iterable[Input],
+    *,
+    config: Config | None = None,
+    rules_dirs: Sequence[str] = (),
+    progress: Progress | None = None,
+    backends: Backends | None = None,
+) -> CleanResult:
+    """Read and clean every input, with sentences and language. Bad inputs become `problems`; they
+    never stop the others."""
+    config = resolve_config(config, rules_dirs=rules_dirs)
+    backends = backends or default_backends(config)
+    result = _read_and_clean(inputs, config, backends, ("sentences", "language"), progress)
+    return _story_articles(result)
+
+
+def analyse_articles(
+    articles: Sequence[Article], *, config: Config | None = None, backends: Backends | None = None,
+    stages: Sequence[str] = ARTICLE_STAGES,
+) -> list[Article]:
+    """Run the per-article stages an article has not had yet (a stored article is not re-read)."""
+    config = config or Config()
+    backends = backends or default_backends(config)
+    pipeline = article_stages(backends, stages)
+    return [run_article_stages([s for s in pipeline if s.name not in a.analyses], a) for a in articles]
+
+
 def find_entities(
-    articles: Sequence[Article], *, aliases: str | None = None, matcher: NameMatcher | None = None
-) -> tuple[list[Article], EntityResolution]:
+    articles: Sequence[Article],
+    *,
+    config: Config | None = None,
+    backends: Backends | None = None,
+    aliases: str | None = None,
+    matcher: Any = None,
+) -> tuple[list[Article], Any]:
     """Recognise each article's mentions, then merge them into the story's entities."""
-    recognizer = EntityRecognizer()
-    recognized = [recognizer.recognize(a) for a in articles]
-    resolver = EntityResolver(matcher or NameMatcher(load_aliases(aliases)))
-    return recognized, resolver.resolve(recognized)
+    from storydiff.compare.entities import EntityResolver
+
+    config = resolve_config(config, aliases=aliases, entities=True)
+    backends = backends or default_backends(config)
+    recognized = analyse_articles(articles, config=config, backends=backends, stages=("mentions",))
+    return recognized, EntityResolver(matcher or backends.matcher()).resolve(recognized)
+
+
+def find_quotes(articles: Sequence[Article], entities: Sequence[Any] = ()) -> list[Quote]:
+    """Each article's quotes (found per article unless already found), speakers given the story's
+    entities."""
+    from storydiff.compare.speakers import resolve_speakers
+
+    found = analyse_articles(articles, stages=("quotes",))
+    return resolve_speakers((q for article in found for q in article.quotes), entities)
+
+
+@dataclass(frozen=True)
+class ArticleQuotes:
+    article: Article
+    quotes: tuple[Quote, ...]
+
+
+def quotes_by_article(
+    inputs: Iterable[Input],
+    *,
+    config: Config | None = None,
+    backends: Backends | None = None,
+    one_story: bool = False,
+    progress: Progress | None = None,
+) -> tuple[list[ArticleQuotes], tuple[Problem, ...]]:
+    """Each input's quotes with speakers. Each file is its own story (its names are resolved among
+    its own mentions) unless `one_story`: then names are merged across all the files, as in compare."""
+    from storydiff.compare.entities import EntityResolver
+    from storydiff.compare.speakers import resolve_speakers
+
+    config = config or Config()
+    backends = backends or default_backends(config)
+    result = _story_articles(_read_and_clean(inputs, config, backends, ARTICLE_STAGES, progress))
+    resolver = EntityResolver(backends.matcher())
+    groups = [list(result.articles)] if one_story else [[a] for a in result.articles]
+    out = []
+    for group in groups:
+        entities = resolver.resolve(group).entities if config.models.entities else ()
+        for article in group:
+            out.append(ArticleQuotes(article, tuple(resolve_speakers(article.quotes, entities))))
+    return out, result.problems
 
 
 def compare_articles(
     articles: Sequence[Article],
     *,
-    embedder: str | None = "use-m3",
-    settings: AlignmentSettings | None = None,
+    config: Config | None = None,
+    backends: Backends | None = None,
     problems: Sequence[Problem] = (),
-    entities: bool = True,
+    embedder: str | None = _UNSET,
+    settings: AlignmentSettings | None = None,
+    entities: bool | None = None,
     aliases: str | None = None,
 ) -> Comparison:
-    """Find and merge entities, then align the facts of already-cleaned articles."""
+    """The story stages over already-cleaned articles (the per-article stages they lack run first)."""
+    config = resolve_config(config, embedder=embedder, settings=settings, entities=entities, aliases=aliases)
+    backends = backends or default_backends(config)
     if len(articles) < 2:
         # Name what was set aside: the user must see which file was missing or a duplicate.
         named = "; ".join(f"{p.path}: {p.reason}" for p in problems[:5])
@@ -112,39 +246,62 @@ def compare_articles(
             f"need at least two readable articles to compare, got {len(articles)}"
             + (f" (set aside: {named}{more})" if problems else "")
         )
-    found: tuple[Entity, ...] = ()
-    if entities:
-        articles, resolution = find_entities(articles, aliases=aliases)
-        found = resolution.entities
-    model = available_embedder(embedder) if embedder else None
-    aligner = FactAligner(model, settings)
-    facts = aligner.align(articles, found)
-    finder = QuoteFinder()
-    quotes = [q for article in articles for q in finder.find(article, found)]
-    links = QuoteLinker(model).link(articles, quotes)
+    story = Story(tuple(analyse_articles(articles, config=config, backends=backends)))
+    story = _resolve_entities(story, backends)
+    story = _align(story, backends)
+    story = _link_quotes(story, backends)
     return Comparison(
-        id=content_id(*sorted(a.id for a in articles)),
-        articles=tuple(articles),
-        facts=tuple(facts),
+        id=content_id(*sorted(a.id for a in story.articles), config.fingerprint()),
+        articles=story.articles,
+        facts=story.facts,
         problems=tuple(problems),
-        aligner=aligner.name,
-        entities=found,
-        quotes=tuple(quotes),
-        quote_links=tuple(links),
+        aligner=story.aligner,
+        entities=story.entities,
+        quotes=story.quotes,
+        quote_links=story.quote_links,
     )
+
+
+def _resolve_entities(story: Story, backends: Backends) -> Story:
+    from storydiff.compare.entities import EntityResolver
+    from storydiff.compare.speakers import resolve_speakers
+
+    entities: tuple[Any, ...] = ()
+    if backends.config.models.entities:
+        entities = EntityResolver(backends.matcher()).resolve(story.articles).entities
+    quotes = resolve_speakers((q for a in story.articles for q in a.quotes), entities)
+    return replace(story, entities=entities, quotes=tuple(quotes))
+
+
+def _align(story: Story, backends: Backends) -> Story:
+    from storydiff.compare.align import FactAligner
+
+    aligner = FactAligner(backends.embedder(), backends.config.alignment)
+    return replace(story, facts=tuple(aligner.align(story.articles, story.entities)), aligner=aligner.name)
+
+
+def _link_quotes(story: Story, backends: Backends) -> Story:
+    from storydiff.compare.quotes import QuoteLinker
+
+    linker = QuoteLinker(backends.embedder(), backends.config.quote_links, backends.matcher())
+    return replace(story, quote_links=tuple(linker.link(story.articles, story.quotes)))
 
 
 def compare(
     inputs: Iterable[Input],
     *,
-    embedder: str | None = "use-m3",
+    config: Config | None = None,
+    backends: Backends | None = None,
+    embedder: str | None = _UNSET,
     rules_dirs: Sequence[str] = (),
     settings: AlignmentSettings | None = None,
     progress: Progress | None = None,
-    entities: bool = True,
+    entities: bool | None = None,
     aliases: str | None = None,
 ) -> Comparison:
     """Compare two or more articles (paths, directories or RawDocuments, see `from_text`) end to end."""
-    result = clean(inputs, rules_dirs=rules_dirs, progress=progress)
-    return compare_articles(result.articles, embedder=embedder, settings=settings, problems=result.problems,
+    config = resolve_config(config, embedder=embedder, rules_dirs=rules_dirs, settings=settings,
                             entities=entities, aliases=aliases)
+    backends = backends or default_backends(config)
+    result = _story_articles(_read_and_clean(inputs, config, backends, ARTICLE_STAGES, progress))
+    return compare_articles(result.articles, config=config, backends=backends, problems=result.problems)

@@ -11,54 +11,61 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from storydiff.lang import LanguagePacks, default_language_packs
+
 __all__ = ["LANGUAGES", "detect_language"]
 
-# ISO 639-1 codes of the languages storydiff routes; lingua is restricted to these.
-LANGUAGES = ("en", "ru", "uk", "de", "fr", "es", "kk")
+# ISO 639-1 codes of the languages storydiff routes (one language pack each, `storydiff/lang`);
+# lingua is restricted to these. The words that tell them apart without lingua are the packs'
+# `detection_words`.
+LANGUAGES = default_language_packs().codes
 
-_STOPWORDS = {
-    "en": {"the", "and", "of", "to", "in", "that", "is", "was", "for", "on", "said", "with", "he", "she", "it"},
-    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auf", "für", "den", "dem", "sagte"},
-    "fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "pour", "que", "qui", "du", "a", "déclaré"},
-    "es": {"el", "la", "los", "las", "y", "que", "en", "del", "por", "una", "con", "para", "dijo"},
-    "ru": {"и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "за", "о", "его", "заявил", "также"},
-    "uk": {"і", "та", "що", "на", "з", "не", "це", "як", "від", "до", "його", "також", "заявив"},
-}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=1)
-def _lingua() -> Any | None:
+@lru_cache(maxsize=4)
+def _lingua(names: tuple[str, ...]) -> Any | None:
+    """A lingua detector for these IsoCode639_1 names (those lingua does not know are left out)."""
     try:
         from lingua import IsoCode639_1, LanguageDetectorBuilder
     except ImportError:
         return None
-    codes = [getattr(IsoCode639_1, code.upper()) for code in LANGUAGES]
+    codes = [getattr(IsoCode639_1, name) for name in names if hasattr(IsoCode639_1, name)]
+    if len(codes) < 2:
+        return None
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_minimum_relative_distance(0.1).build()
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code, or "und" when the text gives too little to tell."""
+def detect_language(text: str, *, packs: LanguagePacks | None = None) -> str:
+    """ISO 639-1 code (a language pack's code), or "und" when the text gives too little to tell."""
+    packs = packs if packs is not None else default_language_packs()
     if len(_WORD.findall(text[:2000])) < 3:
         return "und"
-    detector = _lingua()
+    by_lingua = {p.lingua.upper(): p.code for p in packs if p.lingua}
+    detector = _lingua(tuple(by_lingua))
     if detector is not None:
         language = detector.detect_language_of(text[:5000])
-        return language.iso_code_639_1.name.lower() if language is not None else "und"
-    return _detect_by_stopwords(text)
+        if language is None:
+            return "und"
+        name = language.iso_code_639_1.name
+        return by_lingua.get(name, name.lower())
+    return _detect_by_stopwords(text, packs)
 
 
-def _detect_by_stopwords(text: str) -> str:
+def _detect_by_stopwords(text: str, packs: LanguagePacks) -> str:
+    """The pack of the text's script whose function words the text uses most (ties: the earlier
+    pack); letters only one language has (Ukrainian і, ї, є, ґ) count for it."""
     words = [w.casefold() for w in _WORD.findall(text[:20000])]
     if len(words) < 3:
         return "und"
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    scored = [p for p in packs if p.detection_words]
     cyrillic = sum(1 for w in words if re.match(r"[а-яёіїєґ]", w))
-    if cyrillic > len(words) / 2:
-        candidates = {k: v for k, v in scores.items() if k in ("ru", "uk")}
-        if any(ch in text for ch in "іїєґ"):
-            candidates["uk"] += len(words) // 10
-    else:
-        candidates = {k: v for k, v in scores.items() if k not in ("ru", "uk")}
+    in_script = [p for p in scored if (p.script == "Cyrillic") == (cyrillic > len(words) / 2)]
+    candidates = {p.code: sum(1 for w in words if w in p.detection_words) for p in in_script}
+    for pack in in_script:
+        if pack.distinctive_letters and any(ch in text for ch in pack.distinctive_letters):
+            candidates[pack.code] += len(words) // 10
+    if not candidates:
+        return "und"
     best = max(candidates, key=lambda k: candidates[k])
     return best if candidates[best] >= 2 else "und"

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from storydiff.analyse.speakers import SPEECH_VERBS, Attribution, MentionIndex, attribute
-from storydiff.models import Article, Entity, Quote, QuoteKind, Sentence
+from storydiff.analyse.speakers import Attribution, MentionIndex, attribute, speech_verbs_pattern
+from storydiff.lang import LanguagePacks, alternation, default_language_packs
+from storydiff.models import Article, Quote, QuoteKind, Sentence, Span
 
 __all__ = ["QuoteFinder", "QuoteSpan", "find_quote_spans"]
 
-_VERB_AHEAD = re.compile(rf"^\s*(?:[A-ZА-ЯЁ][\w'’.-]+\s+){{0,3}}{SPEECH_VERBS}\b")
 _OPENERS = "“„«‹‘"
 _CLOSERS = "”»›’"
 _MARK = re.compile(r"[\"“”„«»‹›‘’']")
@@ -49,7 +50,7 @@ class _Mark:
     role: str  # open | close
 
 
-def _role(text: str, i: int, open_pending: str | None) -> str | None:
+def _role(text: str, i: int, open_pending: str | None, lexicon: _QuoteWords) -> str | None:
     """Open, close, or None (an apostrophe or a mark we cannot place)."""
     char = text[i]
     before = text[i - 1] if i > 0 else " "
@@ -66,7 +67,7 @@ def _role(text: str, i: int, open_pending: str | None) -> str | None:
         return "close" if open_pending == "„" else "open"
     if char == "«":
         after_punctuation = before in ",.!?" or (before.isspace() and text[max(0, i - 2)] in ",.!?")
-        if after_punctuation and _VERB_AHEAD.match(text[i + 1 : i + 80]):
+        if after_punctuation and lexicon.verb_ahead.match(text[i + 1 : i + 80]):
             return "close"  # machine translation moved the closing mark: `now, «Psaki said.`
         return "open"
     if char == "»":
@@ -83,10 +84,10 @@ def _role(text: str, i: int, open_pending: str | None) -> str | None:
     return "close"
 
 
-def _marks(text: str, start: int, end: int, pending: str | None) -> list[_Mark]:
+def _marks(text: str, start: int, end: int, pending: str | None, lexicon: _QuoteWords) -> list[_Mark]:
     marks = []
     for match in _MARK.finditer(text, start, end):
-        role = _role(text, match.start(), pending)
+        role = _role(text, match.start(), pending, lexicon)
         if role is None:
             continue
         marks.append(_Mark(match.start(), match.group(0), role))
@@ -115,7 +116,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_partial(text: str, sentence: Sentence | None, open_mark: int, start: int) -> bool:
+def _is_partial(text: str, sentence: Sentence | None, open_mark: int, start: int, lexicon: _QuoteWords) -> bool:
     """Words quoted inside a sentence that is otherwise the writer's own ("watching for … and
     "any actions that …," she said"), not a quote introduced by its attribution ("she said: «…»")."""
     if sentence is None:
@@ -123,7 +124,7 @@ def _is_partial(text: str, sentence: Sentence | None, open_mark: int, start: int
     before = text[sentence.start : open_mark].strip()
     if not before:
         return False
-    if re.search(rf"{SPEECH_VERBS}[^.]{{0,40}}[:,]?$", before) and before.endswith((":", ",")):
+    if lexicon.introduced.search(before) and before.endswith((":", ",")):
         return False
     return not before.endswith(":")
 
@@ -132,8 +133,9 @@ def _sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
     return next((s for s in sentences if s.start <= position < s.end), None)
 
 
-def find_quote_spans(article: Article) -> list[QuoteSpan]:
+def find_quote_spans(article: Article, *, packs: LanguagePacks | None = None) -> list[QuoteSpan]:
     """Direct and partial quotes (with marks, repaired), then indirect speech in the rest."""
+    lexicon = _quote_words(packs if packs is not None else default_language_packs())
     text = article.text
     sentences = list(article.sentences)
     spans: list[QuoteSpan] = []
@@ -141,7 +143,7 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
     paragraphs = list(article.paragraphs)
     for paragraph in paragraphs:
         pending: _Mark | None = None
-        marks = _marks(text, paragraph.start, paragraph.end, None)
+        marks = _marks(text, paragraph.start, paragraph.end, None, lexicon)
         if carried is not None and not (marks and marks[0].role == "open" and marks[0].position == paragraph.start):
             # The mark left open does not open a quote that goes on here: it was a stray mark (a
             # spliced headline's «), and what follows it is not a quote.
@@ -153,7 +155,7 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
                     continue
                 pending = mark  # a second opening drops the first: it was a stray mark
             elif pending is not None:
-                spans.append(_span(text, sentences, pending, mark, None))
+                spans.append(_span(text, sentences, pending, mark, None, lexicon))
                 pending = None
             else:
                 floor = spans[-1].end if spans else paragraph.start
@@ -164,15 +166,16 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
         if pending is not None:
             carried = pending
     spans = [s for s in spans if s.end - s.start > 1]
-    spans.extend(_indirect_spans(article, spans))
+    spans.extend(_indirect_spans(article, spans, lexicon))
     return sorted(spans, key=lambda s: s.start)
 
 
-def _span(text: str, sentences: list[Sentence], opening: _Mark, closing: _Mark | None, limit: int) -> QuoteSpan:
+def _span(text: str, sentences: list[Sentence], opening: _Mark, closing: _Mark | None, limit: int,
+          lexicon: _QuoteWords) -> QuoteSpan:
     end = closing.position if closing is not None else limit
     start, stop = _trim(text, opening.position + 1, end)
     sentence = _sentence_at(sentences, start)
-    partial = _is_partial(text, sentence, opening.position, start)
+    partial = _is_partial(text, sentence, opening.position, start, lexicon)
     words = text[start:stop]
     begins_well = partial or words[:1].isupper() or words[:1].isdigit()
     complete = closing is not None and begins_well
@@ -180,40 +183,62 @@ def _span(text: str, sentences: list[Sentence], opening: _Mark, closing: _Mark |
                      "partial" if partial else "direct", complete)
 
 
-# Reported speech. Each pattern names the content and the attribution around it.
-_INDIRECT = (
-    # "Psaki added that Blinken called for …"; "заявил, что …"
-    re.compile(rf"^(?P<pre>.{{2,160}}?)\b(?P<verb>{SPEECH_VERBS})(?:\s+\w+){{0,4}},?\s+(?:that|что)\s+(?P<content>.{{10,}}?)[.!?]?$"),
-    # "According to the minister, 11 people died"; "По словам министра, …"
-    re.compile(r"^(?P<verb>According to|По словам|По данным)\s+(?P<pre>[^,]{2,80}),\s+(?P<content>.{10,}?)[.!?]?$"),
-    # "…, the White House said on Thursday."; "…, White House spokesman Jen Psaki said at a briefing."
-    # After the verb only circumstances may follow (when, where, to whom), not a clause of its own.
-    re.compile(rf"^(?P<content>.{{20,}}?),\s+(?P<pre>[^,\"“«]{{3,90}}?)\s+(?P<verb>{SPEECH_VERBS})\b"
-               r"(?:\s+(?:a|an|the)\s+\w+(?:\s+\w+)?)?"  # "told a news conference"
-               rf"(?:\s+(?:on|at|in|during|late|earlier|yesterday|today|tonight|last|this|to|from|after)\b[^,\"“«]{{0,50}})?"
-               rf"(?:\s+\w+)?[.!?]$"),
-    # "Oskeria's prime minister, Mehmet Aydin, said gas would start to flow in January 2026." (no "that")
-    re.compile(r"^(?P<pre>[^,\"“«]{2,80}?(?:,[^,\"“«]{2,60},)?)\s+(?P<verb>said|says|told\s+\w+|added|warned|"
-               r"announced|stated|claimed|insisted|argued|admitted)\s+(?P<content>[a-z][^\"“«]{10,}?)[.!?]?$"),
-    # "…, заявила во вторник официальный представитель МИД Линдмарка Хелена Васкес-Мур." (Russian order)
-    re.compile(r"^(?P<content>.{20,}?),\s+(?:—\s+)?(?P<verb>(?:сказал|заявил|сообщил|отметил|добавил|подчеркнул|"
-               r"признал|напомнил|уточнил|пояснил)[аи]?)(?P<pre>\s+[^,\"“«]{3,120}?)[.!?]$"),
-    # "…, according to the ministry."
-    re.compile(r"^(?P<content>.{20,}?),\s+(?P<verb>according to|по словам|по данным)\s+(?P<pre>[^,]{3,90}?)[.!?]$"),
-)
+@dataclass(frozen=True)
+class _QuoteWords:
+    """The patterns quote finding builds from the language packs' words, once per packs."""
+
+    verb_ahead: re.Pattern[str]  # `now, «Psaki said.`: a speech verb right after a «
+    introduced: re.Pattern[str]  # `she said: «…»`: a quote introduced by its attribution
+    indirect: tuple[re.Pattern[str], ...]  # reported speech
+    relative: re.Pattern[str]  # a clause, not a speaker
 
 
-_RELATIVE = re.compile(r"\b(?:who|which|whom|whose|that|had|has|have|was|were|is|are|did|does|do)\b", re.I)
+@lru_cache(maxsize=8)
+def _quote_words(packs: LanguagePacks) -> _QuoteWords:
+    verbs = speech_verbs_pattern(packs)
+    that = alternation(packs.words("indirect_that"))
+    according = packs.words("according_to")
+    according_opening = alternation({w[:1].upper() + w[1:] for w in according}, space=" ")
+    bare = alternation(packs.words("bare_speech_verbs"), tails=dict.fromkeys(packs.words("addressee_verbs"), r"\s+\w+"))
+    # Reported speech. Each pattern names the content and the attribution around it.
+    indirect = (
+        # "Psaki added that Blinken called for …"; "заявил, что …"
+        re.compile(rf"^(?P<pre>.{{2,160}}?)\b(?P<verb>{verbs})(?:\s+\w+){{0,4}},?\s+(?:{that})\s+"
+                   rf"(?P<content>.{{10,}}?)[.!?]?$"),
+        # "According to the minister, 11 people died"; "По словам министра, …"
+        re.compile(rf"^(?P<verb>{according_opening})\s+(?P<pre>[^,]{{2,80}}),\s+(?P<content>.{{10,}}?)[.!?]?$"),
+        # "…, the White House said on Thursday."; "…, White House spokesman Jen Psaki said at a briefing."
+        # After the verb only circumstances may follow (when, where, to whom), not a clause of its own.
+        re.compile(rf"^(?P<content>.{{20,}}?),\s+(?P<pre>[^,\"“«]{{3,90}}?)\s+(?P<verb>{verbs})\b"
+                   rf"(?:\s+(?:{alternation(packs.words('articles'))})\s+\w+(?:\s+\w+)?)?"  # "told a news conference"
+                   rf"(?:\s+(?:{alternation(packs.words('circumstance_words'))})\b[^,\"“«]{{0,50}})?"
+                   rf"(?:\s+\w+)?[.!?]$"),
+        # "Oskeria's prime minister, Mehmet Aydin, said gas would start to flow in January 2026." (no "that")
+        re.compile(rf"^(?P<pre>[^,\"“«]{{2,80}}?(?:,[^,\"“«]{{2,60}},)?)\s+(?P<verb>{bare})\s+"
+                   rf"(?P<content>[a-z][^\"“«]{{10,}}?)[.!?]?$"),
+        # "…, заявила во вторник официальный представитель МИД Линдмарка Хелена Васкес-Мур." (Russian order)
+        re.compile(rf"^(?P<content>.{{20,}}?),\s+(?:—\s+)?(?P<verb>{alternation(packs.words('inverted_speech_verbs'))})"
+                   rf"(?P<pre>\s+[^,\"“«]{{3,120}}?)[.!?]$"),
+        # "…, according to the ministry."
+        re.compile(rf"^(?P<content>.{{20,}}?),\s+(?P<verb>{alternation(according, space=' ')})\s+"
+                   rf"(?P<pre>[^,]{{3,90}}?)[.!?]$"),
+    )
+    return _QuoteWords(
+        verb_ahead=re.compile(rf"^\s*(?:[A-ZА-ЯЁ][\w'’.-]+\s+){{0,3}}{verbs}\b"),
+        introduced=re.compile(rf"{verbs}[^.]{{0,40}}[:,]?$"),
+        indirect=indirect,
+        relative=re.compile(rf"\b(?:{alternation(packs.words('relative_words'))})\b", re.I),
+    )
 
 
-def _indirect_spans(article: Article, direct: list[QuoteSpan]) -> list[QuoteSpan]:
+def _indirect_spans(article: Article, direct: list[QuoteSpan], lexicon: _QuoteWords) -> list[QuoteSpan]:
     out = []
     for sentence in article.sentences:
         if any(s.start < sentence.end and sentence.start < s.end for s in direct):
             continue
-        for pattern in _INDIRECT:
+        for pattern in lexicon.indirect:
             match = pattern.match(sentence.text)
-            if match and _RELATIVE.search(match.group("pre")):
+            if match and lexicon.relative.search(match.group("pre")):
                 continue  # "Lindmark, which is not a member, questioned who had asked …": not a speaker
             if match:
                 a, b = _trim(article.text, sentence.start + match.start("content"),
@@ -224,16 +249,21 @@ def _indirect_spans(article: Article, direct: list[QuoteSpan]) -> list[QuoteSpan
 
 
 class QuoteFinder:
-    """One public method: `find(article, entities) -> quotes`, each with its speaker."""
+    """One public method: `find(article) -> quotes`, each with the mention (or words) that name its
+    speaker. Needs the article's mentions; `compare.speakers` maps speakers to the story's entities.
+    `packs`: the language packs whose speech verbs and cues it reads (default: the built-in ones)."""
 
-    def find(self, article: Article, entities: tuple[Entity, ...] = ()) -> list[Quote]:
-        index = MentionIndex(article, entities)
+    def __init__(self, *, packs: LanguagePacks | None = None) -> None:
+        self.packs = packs if packs is not None else default_language_packs()
+
+    def find(self, article: Article) -> list[Quote]:
+        index = MentionIndex(article)
         quotes: list[Quote] = []
         floor = 0
-        for span in find_quote_spans(article):
+        for span in find_quote_spans(article, packs=self.packs):
             who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor,
-                            partial=span.kind == "partial")
-            if who.speaker is None and who.speaker_name is None and span.kind == "direct" and quotes:
+                            partial=span.kind == "partial", packs=self.packs)
+            if who.span is None and who.speaker_name is None and span.kind == "direct" and quotes:
                 who = self._continued(article, quotes[-1], span) or who
             quotes.append(Quote(
                 id=f"{article.id}-q{len(quotes)}",
@@ -242,8 +272,9 @@ class QuoteFinder:
                 start=span.start,
                 end=span.end,
                 kind=span.kind,
-                speaker=who.speaker,
+                speaker=None,
                 speaker_name=who.speaker_name,
+                speaker_span=Span(article.text[who.span[0]:who.span[1]], *who.span) if who.span else None,
                 verb=who.verb,
                 complete=span.complete,
             ))
@@ -262,4 +293,5 @@ class QuoteFinder:
         }
         if paragraph_of.get(span.start, -9) - paragraph_of.get(previous.start, -99) > 1:
             return None
-        return Attribution(previous.speaker, previous.speaker_name, None)
+        mention = (previous.speaker_span.start, previous.speaker_span.end) if previous.speaker_span else None
+        return Attribution(mention, previous.speaker_name, None)

@@ -9,28 +9,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from storydiff.lang import LanguagePacks, alternation, default_language_packs
 
 __all__ = ["RoleMatch", "find_roles", "find_title_references", "role_head"]
 
-_EN_ROLE = (
-    r"(?:(?:U\.S\.|US|[A-Z][a-z]+(?:n|i|sh|ese)|White House|State Department|foreign ministry|Foreign Ministry)\s+)?"
-    r"(?:Secretary of State|Secretary-General|Secretary General|secretary general|general secretary|"
-    r"[Ff]oreign [Mm]inister|[Pp]rime [Mm]inister|[Ee]nergy [Mm]inister|[Ee]mergency [Ss]ituations [Mm]inister|"
-    r"[Dd]efen[cs]e [Mm]inister|[Ii]nterior [Mm]inister|[Mm]inister|[Pp]resident|[Vv]ice[- ][Pp]resident|"
-    r"press secretary|[Ss]pokes(?:man|woman|person)|[Gg]overnor|[Aa]mbassador|[Cc]hancellor|[Cc]hairman|"
-    r"[Dd]irector|[Cc]ommander|[Mm]ayor|[Cc]hief engineer|[Nn]egotiator)"
-)
-_RU_ROLE = (
-    r"(?:госсекретарь(?: США)?|министр иностранных дел|глава МИД(?: [А-ЯЁ]\w+)?|министр(?: [а-яё]+){0,3}|"
-    r"президент(?:а|ом|у)?|премьер-министр(?:а|ом)?|пресс-секретарь(?: [А-ЯЁ]\w+ \w+)?|"
-    r"официальный представитель(?: [а-яё]+){0,3}|губернатор|глава региона|генеральный секретарь|генсек)"
-)
-_ROLE_BEFORE_NAME = re.compile(rf"(?P<role>{_EN_ROLE}|{_RU_ROLE})\s+(?:of\s+[A-Z]\w+\s+)?$")
-_TITLE_ALONE = re.compile(
-    r"\b(?P<title>[Tt]he (?:Secretary|[Mm]inister|[Pp]resident|[Pp]rime [Mm]inister|[Gg]overnor|"
-    r"[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Mm]ayor|[Cc]hancellor)|"
-    r"(?:[Гг]оссекретарь|[Мм]инистр|[Пп]резидент|[Гг]убернатор))\b(?!\s+[A-ZА-ЯЁ])"
-)
+
+def _either(patterns: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+
+
+@lru_cache(maxsize=8)
+def _role_before_name(packs: LanguagePacks) -> re.Pattern[str]:
+    """Any pack's role (`role_regex`), then optionally "of Country", right before a name."""
+    links = alternation(packs.words("role_place_links"))
+    return re.compile(rf"(?P<role>{_either(packs.patterns('role_regex'))})\s+(?:(?:{links})\s+[A-Z]\w+\s+)?$")
+
+
+@lru_cache(maxsize=8)
+def _title_alone(packs: LanguagePacks) -> re.Pattern[str]:
+    """Any pack's title standing alone (`title_alone_regex`), not followed by a name."""
+    return re.compile(rf"\b(?P<title>{_either(packs.patterns('title_alone_regex'))})\b(?!\s+[A-ZА-ЯЁ])")
 
 
 @dataclass(frozen=True)
@@ -40,27 +40,30 @@ class RoleMatch:
     end: int
 
 
-def find_roles(text: str, name_start: int) -> RoleMatch | None:
+def find_roles(text: str, name_start: int, *, packs: LanguagePacks | None = None) -> RoleMatch | None:
     """The role written just before the name starting at `name_start`, if any."""
+    packs = packs if packs is not None else default_language_packs()
     window_start = max(0, name_start - 80)
-    match = _ROLE_BEFORE_NAME.search(text[window_start:name_start])
+    match = _role_before_name(packs).search(text[window_start:name_start])
     if match is None:
         return None
     return RoleMatch(match.group("role").strip(), window_start + match.start("role"), window_start + match.end("role"))
 
 
-def find_title_references(text: str) -> list[RoleMatch]:
+def find_title_references(text: str, *, packs: LanguagePacks | None = None) -> list[RoleMatch]:
     """Roles standing alone for a person ("the Secretary reiterated …")."""
-    return [RoleMatch(m.group("title"), m.start("title"), m.end("title")) for m in _TITLE_ALONE.finditer(text)]
+    packs = packs if packs is not None else default_language_packs()
+    return [RoleMatch(m.group("title"), m.start("title"), m.end("title")) for m in _title_alone(packs).finditer(text)]
 
 
-def role_head(role: str) -> str:
+def role_head(role: str, *, packs: LanguagePacks | None = None) -> str:
     """The word that a later bare title repeats: "Secretary of State" -> secretary."""
+    packs = packs if packs is not None else default_language_packs()
     words = re.findall(r"[^\W\d_]+", role.casefold())
-    if "press" in words and "secretary" in words:
-        return "press secretary"  # not the Secretary of State's title
-    for word in ("secretary", "minister", "president", "governor", "spokesman", "spokeswoman", "spokesperson",
-                 "ambassador", "mayor", "chancellor", "госсекретарь", "министр", "президент", "губернатор"):
+    for compound in packs.ordered("compound_role_heads"):
+        if all(part in words for part in compound.casefold().split()):
+            return compound  # "press secretary": not the Secretary of State's title
+    for word in (head.casefold() for head in packs.ordered("role_heads")):
         if word in words or any(w.startswith(word) for w in words):
             return word
     return words[-1] if words else ""

@@ -15,28 +15,18 @@ from __future__ import annotations
 
 import re
 
+from storydiff.lang import LanguagePacks, default_language_packs
+
 __all__ = ["split_sentences"]
 
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "sen", "rep",
-    "gov", "pres", "rev", "hon", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs", "etc", "approx", "est",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al",
-    "г", "гг", "т", "е", "д", "см", "им", "ул", "пр", "тыс", "млн", "млрд", "руб", "коп", "др", "ст",
-}
+# Abbreviations (U.S., Jan., г.), splice openers and the words no splice follows come from the
+# language packs (`abbreviations`, `splice_openers`, `no_splice_before`).
 _CLOSERS = "»”’\")]"
 _OPENERS = "«“‘\"(["
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
-_SPLICE_OPENERS = {
-    "She", "He", "They", "We", "It", "The", "This", "These", "Those", "Then", "But", "Meanwhile",
-    "Earlier", "Later", "Also", "Он", "Она", "Они", "Мы", "Это", "Также", "Ранее", "Позже",
-}
-_NO_SPLICE_BEFORE = {
-    "in", "at", "on", "of", "for", "to", "by", "from", "with", "the", "a", "an", "and", "or", "said",
-    "told", "says", "that", "than", "into", "about", "в", "на", "и", "с", "по", "о", "из", "к",
-}
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _is_abbreviation(text: str, dot: int, packs: LanguagePacks) -> bool:
     """Is the full stop at `dot` part of an abbreviation or an initial?"""
     match = re.search(r"([\w.]+)$", text[:dot])
     if not match:
@@ -46,10 +36,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return all(len(part) <= 2 for part in token.split(".") if part)
     if len(token) == 1 and token.isalpha() and token.isupper():
         return True  # an initial: "J. Smith"
-    return token.casefold() in _ABBREVIATIONS
+    return token.casefold() in packs.words("abbreviations")
 
 
-def _boundaries(text: str, start: int, end: int) -> list[int]:
+def _boundaries(text: str, start: int, end: int, packs: LanguagePacks) -> list[int]:
     segment = text[start:end]
     cuts = []
     for match in _BOUNDARY.finditer(segment):
@@ -66,34 +56,35 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
         if not nxt:
             continue
         single_full_stop = match.group(0).rstrip(_CLOSERS) == "."
-        if single_full_stop and _is_abbreviation(segment, match.start()) and nxt[0] not in _OPENERS:
+        if single_full_stop and _is_abbreviation(segment, match.start(), packs) and nxt[0] not in _OPENERS:
             continue
         first = nxt[0]
         opens_sentence = first.isupper() or first.isdigit() or first in _OPENERS or first in "-–—"
-        if opens_sentence or (first.islower() and _lost_opening(segment, match.start())):
+        if opens_sentence or (first.islower() and _lost_opening(segment, match.start(), packs)):
             cuts.append(start + stop)
-    cuts.extend(start + m for m in _splices(segment))
+    cuts.extend(start + m for m in _splices(segment, packs))
     return sorted(set(cuts))
 
 
-def _lost_opening(segment: str, dot: int) -> bool:
+def _lost_opening(segment: str, dot: int, packs: LanguagePacks) -> bool:
     """`… on Thursday. request and how …`: a lower-case start after a full stop that ends a real
     word is a sentence whose opening was lost in scraping or translation, not an abbreviation."""
     if segment[dot] != ".":
         return False
     word = re.search(r"(\w+)$", segment[:dot])
-    return bool(word) and len(word.group(1)) >= 4 and not _is_abbreviation(segment, dot)
+    return bool(word) and len(word.group(1)) >= 4 and not _is_abbreviation(segment, dot, packs)
 
 
-def _splices(segment: str) -> list[int]:
+def _splices(segment: str, packs: LanguagePacks) -> list[int]:
     """Offsets where a sentence with no full stop runs into the next one."""
     cuts = []
+    openers, no_splice_before = packs.words("splice_openers"), packs.words("no_splice_before")
     for match in re.finditer(r"(?<=[\w])\s+([A-ZА-ЯЁ][a-zа-яё]+)(?=\s+(\S+))", segment):
         opener, following = match.group(1), match.group(2)
-        if opener not in _SPLICE_OPENERS or following[:1].isupper():
+        if opener not in openers or following[:1].isupper():
             continue
         before_words = re.findall(r"[\w'-]+", segment[: match.start()])
-        if len(before_words) < 6 or before_words[-1].casefold() in _NO_SPLICE_BEFORE:
+        if len(before_words) < 6 or before_words[-1].casefold() in no_splice_before:
             continue
         if len(re.findall(r"\w+", segment[match.start(1) :])) < 4:
             continue
@@ -101,11 +92,14 @@ def _splices(segment: str) -> list[int]:
     return cuts
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, *, packs: LanguagePacks | None = None
+) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within text[start:end], trimmed of surrounding whitespace."""
+    packs = packs if packs is not None else default_language_packs()
     end = len(text) if end is None else end
     spans = []
-    edges = [start, *_boundaries(text, start, end), end]
+    edges = [start, *_boundaries(text, start, end, packs), end]
     for a, b in zip(edges, edges[1:], strict=False):
         while a < b and text[a].isspace():
             a += 1

@@ -7,72 +7,92 @@ In the order news text uses them:
    speaks for its clause's subject).
 3. Neither: a quote paragraph right after an attributed quote continues it (the second paragraph of
    a statement), and inherits its speaker.
-The speaker is the entity whose mention (a name, a title such as "the Secretary", or a pronoun the
-entity stage resolved) stands in the attribution; otherwise the words as written, or unknown.
+The speaker is the mention (a name, a title such as "the Secretary", or a pronoun the entity stage
+resolved) that stands in the attribution; otherwise the words as written, or unknown. This is per
+article: the story stage (`compare.speakers`) maps the mention to the story's entity.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from storydiff.models import Article, Entity
+from storydiff.lang import LanguagePacks, alternation, default_language_packs
+from storydiff.models import Article
 
-__all__ = ["SPEECH_VERBS", "Attribution", "MentionIndex", "attribute"]
+__all__ = ["SPEECH_VERBS", "Attribution", "MentionIndex", "attribute", "speech_verbs_pattern"]
 
-SPEECH_VERBS = (
-    r"(?:said|says|say|reported|told(?:\s+\w+)?|tells|added|adds|stressed|noted|warned|announced|stated|claimed|"
-    r"insisted|admitted|declared|explained|argued|wrote|asked|replied|recalled|reiterated|urged|called|"
-    r"calling|advocated|denied|confirmed|acknowledged|vowed|promised|appealed|demanded|accused|described|decided|"
-    r"according\s+to|in\s+a\s+statement|in\s+the\s+words\s+of|обратил(?:ся|ась)|"
-    r"сказал[аи]?|заявил[аи]?|сообщил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|признал[аи]?|"
-    r"напомнил[аи]?|призвал[аи]?|уточнил[аи]?|пояснил[аи]?|по\s+словам|обещал[аи]?|решил[аи]?)"
-)
-_VERB = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
-_AFTER = re.compile(
-    rf"^[\s,.;:!?»”\"]*(?:[—–-]+\s*)?(?:(?P<v1>{SPEECH_VERBS})\b(?P<s1>[^.;\"“«]{{0,120}})|"
-    rf"(?P<s2>[^.;\"“«»”]{{1,90}}?)\s+(?P<v2>{SPEECH_VERBS})\b)",
-    re.IGNORECASE,
-)
-_PRONOUNS = {"he", "she", "they", "он", "она", "они"}
+
+@lru_cache(maxsize=8)
+def speech_verbs_pattern(packs: LanguagePacks) -> str:
+    """Every pack's speech verbs as one non-capturing group: "said", "told reporters" (a verb of
+    `addressee_verbs` may take the one spoken to), "according to", "по словам"."""
+    tails = dict.fromkeys(packs.words("addressee_verbs"), r"(?:\s+\w+)?")
+    return f"(?:{alternation(packs.words('speech_verbs'), tails=tails)})"
+
+
+# The built-in packs' speech verbs (what `speech_verbs_pattern(default_language_packs())` gives).
+SPEECH_VERBS = speech_verbs_pattern(default_language_packs())
+
+
+@dataclass(frozen=True)
+class _Speech:
+    verb: re.Pattern[str]
+    after: re.Pattern[str]
+    pronouns: frozenset[str]
+    addressee_verbs: frozenset[str]
+    participle_endings: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _speech(packs: LanguagePacks) -> _Speech:
+    verbs = speech_verbs_pattern(packs)
+    after = re.compile(
+        rf"^[\s,.;:!?»”\"]*(?:[—–-]+\s*)?(?:(?P<v1>{verbs})\b(?P<s1>[^.;\"“«]{{0,120}})|"
+        rf"(?P<s2>[^.;\"“«»”]{{1,90}}?)\s+(?P<v2>{verbs})\b)",
+        re.IGNORECASE,
+    )
+    return _Speech(
+        verb=re.compile(rf"\b{verbs}\b", re.IGNORECASE),
+        after=after,
+        pronouns=frozenset(w.casefold() for w in packs.words("pronouns")),
+        addressee_verbs=frozenset(w.casefold() for w in packs.words("addressee_verbs")),
+        participle_endings=tuple(sorted(packs.words("participle_endings"))),
+    )
 
 
 @dataclass(frozen=True)
 class Attribution:
-    speaker: str | None  # entity id
+    span: tuple[int, int] | None  # the speaker's mention, offsets into Article.text
     speaker_name: str | None
     verb: str | None
 
 
 class MentionIndex:
-    """Entity mentions of one article by position: which entity stands where."""
+    """The article's mentions by position: which name stands where."""
 
-    def __init__(self, article: Article, entities: tuple[Entity, ...]) -> None:
-        self.items = sorted(
-            (m.start, m.end, e.id, e.name, e.type)
-            for e in entities for m in e.mentions if m.article_id == article.id
-        )
+    def __init__(self, article: Article) -> None:
+        self.items = sorted((m.start, m.end, m.normal, m.type) for m in article.mentions)
 
-    def within(
-        self, start: int, end: int, types: tuple[str, ...] = ("PERSON", "ORG")
-    ) -> list[tuple[int, int, str, str]]:
-        return [(a, b, i, n) for a, b, i, n, t in self.items if start <= a and b <= end and t in types]
+    def within(self, start: int, end: int, types: tuple[str, ...] = ("PERSON", "ORG")) -> list[tuple[int, int, str]]:
+        return [(a, b, n) for a, b, n, t in self.items if start <= a and b <= end and t in types]
 
 
-def _verb(text: str) -> str:
+def _verb(text: str, speech: _Speech) -> str:
     words = text.casefold().split()
-    return "told" if words[0] == "told" else " ".join(words)
+    return words[0] if words[0] in speech.addressee_verbs else " ".join(words)  # "told reporters": told
 
 
-def _written(region: str) -> str | None:
+def _written(region: str, speech: _Speech) -> str | None:
     """The speaker as written, when no entity stands there: "the general secretary of the bloc"."""
     words = re.sub(r"\s+", " ", region).strip(" ,—–-")
-    if not words or words.casefold() in _PRONOUNS or len(words) > 80:
+    if not words or words.casefold() in speech.pronouns or len(words) > 80:
         return None
     return words
 
 
-def _pick(index: MentionIndex, start: int, end: int, last: bool, text: str = "") -> tuple[str, str] | None:
+def _pick(index: MentionIndex, start: int, end: int, last: bool, text: str = "") -> tuple[int, int, str] | None:
     """The speaker among the mentions in a region: a full personal name before a bare word (in
     "министр энергетики Талворы Евгения Орлова" the country is not the speaker), a person before
     a body, then the one nearest the verb."""
@@ -82,12 +102,11 @@ def _pick(index: MentionIndex, start: int, end: int, last: bool, text: str = "")
         return None
     people = [f for f in found if _is_person(index, f)]
     full = [f for f in people if text and " " in text[f[0] : f[1]].strip()]
-    chosen = (full or people or found)[-1 if last else 0]
-    return chosen[2], chosen[3]
+    return (full or people or found)[-1 if last else 0]
 
 
-def _is_person(index: MentionIndex, item: tuple[int, int, str, str]) -> bool:
-    return any(a == item[0] and t == "PERSON" for a, _, _, _, t in index.items)
+def _is_person(index: MentionIndex, item: tuple[int, int, str]) -> bool:
+    return any(a == item[0] and t == "PERSON" for a, _, _, t in index.items)
 
 
 def _sentence_bounds(article: Article, position: int, floor: int, ceiling: int) -> tuple[int, int]:
@@ -100,14 +119,15 @@ def _sentence_bounds(article: Article, position: int, floor: int, ceiling: int) 
 
 def attribute(
     article: Article, index: MentionIndex, start: int, end: int, open_mark: int | None, close_mark: int | None,
-    floor: int, partial: bool = False,
+    floor: int, partial: bool = False, *, packs: LanguagePacks | None = None,
 ) -> Attribution:
     """`floor`: where the text this quote may draw on begins (the end of the previous quote).
 
     A partial quote belongs to the subject of the verb before it ("Brandt called the plan "a gamble",
     according to people at the meeting": Brandt's words, the meeting's report), so for partial quotes
     the text before is read first."""
-    before = _attribute_before(article, index, start, open_mark, floor) if partial else None
+    speech = _speech(packs if packs is not None else default_language_packs())
+    before = _attribute_before(article, index, start, open_mark, floor, speech) if partial else None
     if before is not None and before.speaker_name is not None:
         return before
     text = article.text
@@ -118,7 +138,7 @@ def attribute(
     window = text[after:sentence_end] if sentence_end > after else ""
     # `…human rights.» He announced …`: a quote that ends its sentence is not attributed by the next one.
     ends_sentence = re.search(r"[.!?…]$", text[start:end]) and window.strip()[:1].isupper()
-    match = None if ends_sentence else _AFTER.match(window)
+    match = None if ends_sentence else speech.after.match(window)
     if match and not re.search(r"[\"“«]", window[: match.start("v1") if match.group("v1") else match.start("v2")]):
         if match.group("v1"):
             # "said Helena Vasquez-Moore, spokeswoman for …": the speaker ends at the first comma.
@@ -129,13 +149,13 @@ def attribute(
             verb, region = match.group("v2"), (after + match.start("s2"), after + match.end("s2"))
             found = _pick(index, *region, last=True, text=text)
         if found:
-            return Attribution(found[0], found[1], _verb(verb))
-        written = _written(text[region[0] : region[1]])
-        if written and not _VERB.search(written):
-            return Attribution(None, written, _verb(verb))
-        if match.group("v2") and text[region[0] : region[1]].strip().casefold() in _PRONOUNS:
-            return Attribution(None, None, _verb(verb))
-    return before or _attribute_before(article, index, start, open_mark, floor)
+            return Attribution((found[0], found[1]), found[2], _verb(verb, speech))
+        written = _written(text[region[0] : region[1]], speech)
+        if written and not speech.verb.search(written):
+            return Attribution(None, written, _verb(verb, speech))
+        if match.group("v2") and text[region[0] : region[1]].strip().casefold() in speech.pronouns:
+            return Attribution(None, None, _verb(verb, speech))
+    return before or _attribute_before(article, index, start, open_mark, floor, speech)
 
 
 def _paragraph_bounds(article: Article, position: int) -> tuple[int, int]:
@@ -144,25 +164,25 @@ def _paragraph_bounds(article: Article, position: int) -> tuple[int, int]:
 
 
 def _attribute_before(article: Article, index: MentionIndex, start: int, open_mark: int | None,
-                      floor: int) -> Attribution:
+                      floor: int, speech: _Speech) -> Attribution:
     """2. Before the quote, in its own sentence."""
     text = article.text
     paragraph_start, ceiling = _paragraph_bounds(article, start)
     before_end = open_mark if open_mark is not None else start
     sentence_start, _ = _sentence_bounds(article, before_end, max(floor, paragraph_start), ceiling)
     before = text[sentence_start:before_end]
-    verbs = list(_VERB.finditer(before))
+    verbs = list(speech.verb.finditer(before))
     if verbs:
         verb = verbs[-1]
-        if verb.group(0).casefold().endswith("ing"):
+        if verb.group(0).casefold().endswith(speech.participle_endings):  # "calling for": a participle
             found = _pick(index, sentence_start, sentence_start + verb.start(), last=False, text=text)  # the subject
         else:
             found = _pick(index, sentence_start, sentence_start + verb.start(), last=True, text=text)
             found = found or _pick(index, sentence_start + verb.end(), before_end, last=False, text=text)
         if found:
-            return Attribution(found[0], found[1], _verb(verb.group(0)))
-        written = _written(before[: verb.start()])
-        if written and len(written.split()) <= 8 and not _VERB.search(written):
-            return Attribution(None, written, _verb(verb.group(0)))
-        return Attribution(None, None, _verb(verb.group(0)))
+            return Attribution((found[0], found[1]), found[2], _verb(verb.group(0), speech))
+        written = _written(before[: verb.start()], speech)
+        if written and len(written.split()) <= 8 and not speech.verb.search(written):
+            return Attribution(None, written, _verb(verb.group(0), speech))
+        return Attribution(None, None, _verb(verb.group(0), speech))
     return Attribution(None, None, None)

@@ -28,7 +28,8 @@ def main() -> None:
 
     import trafilatura
 
-    from storydiff.embed import available_embedder
+    from storydiff.backends import default_backends
+    from storydiff.config import Config
     from storydiff.pipeline import clean, compare
 
     stories = sorted(p for p in (repo_root() / "demo" / "corpus").iterdir() if p.is_dir())
@@ -36,7 +37,7 @@ def main() -> None:
     htmls = [p.read_text(encoding="utf-8") for p in pages]
     articles_per_round = sum(len(list(s.glob("*.*"))) for s in stories)
 
-    available_embedder()  # load the model once, outside the timings
+    default_backends(Config()).embedder()  # load the model once, outside the timings
     compare([str(stories[0])])  # warm caches
 
     def timed(label: str, count: int, run: Callable[[], object], repeat: int) -> float:
@@ -73,25 +74,28 @@ def main() -> None:
 def _entity_benchmark(stories: list[Path], rounds: int) -> tuple[float, float]:
     """Mentions/second: the NER models alone (spaCy for English, natasha for Russian) on the same
     sentences, then storydiff's recognition (clean-up, roles, known names) plus story-level merging."""
-    from storydiff.analyse import entities as ner
+    from storydiff.analyse.entities import EntityRecognizer
+    from storydiff.backends import default_backends
     from storydiff.compare.entities import EntityResolver
-    from storydiff.names import NameMatcher
+    from storydiff.config import Config
     from storydiff.pipeline import clean
 
+    backends = default_backends(Config())
     articles = [a for story in stories for a in clean([str(story)]).articles]
     english = [s.text for a in articles if a.language == "en" for s in a.sentences]
     russian = [s.text for a in articles if a.language == "ru" for s in a.sentences]
-    list(ner._spacy_mentions(english[:2]))  # load both models outside the timings
-    list(ner._natasha_mentions(russian[:2]))
+    spacy, natasha = backends.recognizer("en"), backends.recognizer("ru")  # loaded outside the timings
+    if spacy is None or natasha is None:
+        raise SystemExit("the entity benchmark needs the 'nlp' extra: pip install 'storydiff[nlp]'")
 
     start = time.perf_counter()
     count = 0
     for _ in range(rounds):
-        count += sum(len(m) for m in ner._spacy_mentions(english))
-        count += sum(len(m) for m in ner._natasha_mentions(russian))
+        count += sum(len(m) for m in spacy.recognize(english))
+        count += sum(len(m) for m in natasha.recognize(russian))
     alone = _rate_mentions("NER models alone (spaCy EN + natasha RU)", count, time.perf_counter() - start)
 
-    recognizer, matcher = ner.EntityRecognizer(), NameMatcher()
+    recognizer, matcher = EntityRecognizer(backends), backends.matcher()
     start = time.perf_counter()
     count = 0
     for _ in range(rounds):

@@ -21,16 +21,19 @@ from storydiff.clean.headline import mark_headline
 from storydiff.clean.outlet import detect_source
 from storydiff.clean.pieces import Piece, split_lines, split_piece
 from storydiff.clean.rules import RuleFamily, RuleSet, load_rules
+from storydiff.lang import LanguagePacks, default_language_packs
 from storydiff.models import Article, Dateline, RawDocument, Removed, Span, content_id
 
 __all__ = ["Cleaner", "load_rules"]
 
 
 class Cleaner:
-    """One public method: `clean(RawDocument) -> Article` (sentences are added by the analyser)."""
+    """One public method: `clean(RawDocument) -> Article`, the `clean` stage: headline, dateline,
+    credits, captions, body paragraphs and removed debris. Language and sentences are later stages."""
 
-    def __init__(self, rules: RuleSet | None = None) -> None:
+    def __init__(self, rules: RuleSet | None = None, *, packs: LanguagePacks | None = None) -> None:
         self.rules = rules or load_rules()
+        self.packs = packs if packs is not None else default_language_packs()  # month names for datelines
 
     def clean(self, document: RawDocument) -> Article:
         text = document.text
@@ -42,7 +45,7 @@ class Cleaner:
         pieces = mark_credit_lines(text, pieces, rules)
         pieces, byline_authors = mark_bylines(text, pieces)
         pieces = mark_captions(text, pieces, rules)
-        pieces, dateline_match = self._mark_dateline(text, pieces, rules)
+        pieces, dateline_match = self._mark_dateline(text, pieces, rules, packs=self.packs)
         pieces = mark_headline(text, pieces, document.title)
         pieces = remove_stray_short_lines(text, pieces)
 
@@ -60,11 +63,11 @@ class Cleaner:
         dateline = None
         if dateline_match is not None:
             piece, match = dateline_match
-            year = infer_year(text, document.published, match.date_text)
+            year = infer_year(text, document.published, match.date_text, packs=self.packs)
             dateline = Dateline(
                 text=piece.text(text),
                 place=match.place,
-                date=resolve_date(match.date_text, year),
+                date=resolve_date(match.date_text, year, packs=self.packs),
                 agency=match.agency,
                 start=piece.start,
                 end=piece.end,
@@ -89,11 +92,12 @@ class Cleaner:
             removed=tuple(Removed(p.text(text), p.reason, p.start, p.end) for p in pieces if p.role == "removed"),
             paragraphs=spans("body"),
             sentences=(),
+            analyses=("clean",),
         )
 
     @staticmethod
     def _mark_dateline(
-        text: str, pieces: list[Piece], rules: RuleFamily
+        text: str, pieces: list[Piece], rules: RuleFamily, *, packs: LanguagePacks | None = None
     ) -> tuple[list[Piece], tuple[Piece, DatelineMatch] | None]:
         """9. The first dateline among the opening body lines. Text before it in the same line is a
         caption run into the dateline when it ends in a picture credit; otherwise it stays body."""
@@ -102,7 +106,7 @@ class Cleaner:
             if piece.role != "body":
                 continue
             line = piece.text(text)
-            match = find_dateline(line)
+            match = find_dateline(line, packs=packs)
             if match is not None:
                 start, end = piece.start + match.start, piece.start + match.end
                 parts = split_piece(text, piece, start, end, "dateline", "dateline")

@@ -16,29 +16,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from storydiff.compare.conflicts import disagreements, values_in
 from storydiff.compare.features import Features, features_of, overlap
 from storydiff.compare.units import Unit, units_of
+from storydiff.config import AlignmentSettings
 from storydiff.embed import Embedder
 from storydiff.models import Article, Entity, Fact, FactStatus, content_id
 
 __all__ = ["AlignmentSettings", "FactAligner"]
-
-
-@dataclass(frozen=True)
-class AlignmentSettings:
-    """Weights and threshold, tuned on the gold set (`storydiff eval`). Embedding scores and lexical
-    scores live on different scales, so each mode has its own threshold."""
-
-    embedding_weight: float = 0.7
-    word_weight: float = 0.3
-    name_weight: float = 0.05
-    number_bonus: float = 0.05
-    threshold: float = 0.38
-    lexical_threshold: float = 0.42
-    restatement_margin: float = 0.05
 
 
 class FactAligner:
@@ -182,7 +169,7 @@ class FactAligner:
                 )
             )
         rank = {"shared": 0, "conflict": 1, "partial": 2, "unique": 3}
-        index = {s.id: s.index for article in articles for s in article.sentences}
+        index: dict[str, int] = {s.id: s.index for article in articles for s in article.sentences}
         first_position = {
             f.id: min((order[a], index[s]) for a, ids in f.support.items() for s in ids) for f in facts
         }

@@ -10,29 +10,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from storydiff.lang import LanguagePacks, alternation, default_language_packs
 
 __all__ = ["Values", "disagreements", "values_in"]
 
-_EN_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-_RU_MONTHS = "янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек"
-_DATE = re.compile(
-    rf"\b(?P<m1>(?:{_EN_MONTHS})[a-z]*)\.?\s+(?P<d1>\d{{1,2}})\b|\b(?P<d2>\d{{1,2}})\s+(?P<m2>(?:{_EN_MONTHS}|{_RU_MONTHS})[a-zа-я]*)",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    r"(?<![\w.])(?P<value>\d{1,3}(?:[,\s]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*(?P<scale>thousand|million|billion|тысяч\w*|млн|млрд))?",
-    re.IGNORECASE,
-)
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12,
-    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "двадцать": 20, "сорок": 40,
-}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "тыс": 1e3, "млн": 1e6, "млрд": 1e9}
-_MONTH_NUMBER = {
-    m: n for n, ms in enumerate(zip(_EN_MONTHS.split("|"), _RU_MONTHS.split("|"), strict=True), 1) for m in ms
-}
+
+@dataclass(frozen=True)
+class _Reading:
+    """Dates, figures with their scale, and number words, as the language packs spell them."""
+
+    date: re.Pattern[str]
+    number: re.Pattern[str]
+    scales: dict[str, float]  # a scale word's beginning -> factor
+    number_words: dict[str, int]
+
+
+@lru_cache(maxsize=8)
+def _reading(packs: LanguagePacks) -> _Reading:
+    # "October 20" reads month first in Latin-script languages only; "20 октября" in all of them.
+    latin = alternation(k.lower() for p in packs if p.script == "Latin" for k in p.months)
+    every = alternation(k.lower() for k in packs.mapping("months"))
+    scales = {k.casefold(): v for k, v in packs.mapping("scales").items()}
+    inflected = dict.fromkeys((w.casefold() for w in packs.words("inflected_scales")), r"\w*")  # тысяча, тысячи
+    return _Reading(
+        date=re.compile(
+            rf"\b(?P<m1>(?:{latin})[a-z]*)\.?\s+(?P<d1>\d{{1,2}})\b|\b(?P<d2>\d{{1,2}})\s+(?P<m2>(?:{every})[a-zа-я]*)",
+            re.IGNORECASE,
+        ),
+        number=re.compile(
+            r"(?<![\w.])(?P<value>\d{1,3}(?:[,\s]\d{3})+|\d+(?:[.,]\d+)?)"
+            rf"(?:\s*(?P<scale>{alternation(scales, tails=inflected)}))?",
+            re.IGNORECASE,
+        ),
+        scales=scales,
+        number_words={k.casefold(): v for k, v in packs.mapping("number_words").items()},
+    )
 
 
 @dataclass(frozen=True)
@@ -41,25 +55,19 @@ class Values:
     dates: dict[tuple[int, int], str]  # (month, day) -> as written
 
 
-def _month(word: str) -> int | None:
-    word = word.casefold()
-    for key, number in _MONTH_NUMBER.items():
-        if re.match(key, word):
-            return number
-    return None
-
-
-def values_in(text: str) -> Values:
+def values_in(text: str, *, packs: LanguagePacks | None = None) -> Values:
+    packs = packs if packs is not None else default_language_packs()
+    reading = _reading(packs)
     dates: dict[tuple[int, int], str] = {}
     taken: list[tuple[int, int]] = []
-    for match in _DATE.finditer(text):
-        month = _month(match.group("m1") or match.group("m2"))
+    for match in reading.date.finditer(text):
+        month = packs.month(match.group("m1") or match.group("m2"))
         day = int(match.group("d1") or match.group("d2"))
         if month and 1 <= day <= 31:
             dates[(month, day)] = match.group(0)
             taken.append(match.span())
     quantities: dict[float, str] = {}
-    for match in _NUMBER.finditer(text):
+    for match in reading.number.finditer(text):
         if any(a <= match.start() < b for a, b in taken):
             continue
         raw = match.group("value")
@@ -71,11 +79,11 @@ def values_in(text: str) -> Values:
         if re.fullmatch(r"(19|20)\d\d", raw):
             continue  # a year, not a quantity
         scale = (match.group("scale") or "").casefold()
-        value *= next((v for k, v in _SCALES.items() if scale.startswith(k)), 1.0)
+        value *= next((v for k, v in reading.scales.items() if scale.startswith(k)), 1.0)
         quantities[value] = match.group(0).strip()
     for word in re.findall(r"[^\W\d_]+", text.casefold()):
-        if word in _WORDS:
-            quantities.setdefault(float(_WORDS[word]), word)
+        if word in reading.number_words:
+            quantities.setdefault(float(reading.number_words[word]), word)
     return Values(quantities, dates)
 
 

@@ -17,8 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from storydiff.lang import LanguagePacks, alternation, default_language_packs
 from storydiff.models import Article, Entity, EntityType, Mention, content_id
 
 if TYPE_CHECKING:
@@ -90,29 +92,34 @@ class _Form:
         return Counter(m.type for m in self.mentions)
 
 
-# A name that has its own foreign minister, president or government is a country ("Lindmark Foreign
-# Minister Petra Aalto", "Lindmark's support"), whatever a model that never saw it says.
-_COUNTRY_CUE = re.compile(
-    r"^(?:['’]s)?\s+(?:[Ff]oreign [Mm]inist|[Pp]resident|[Pp]rime [Mm]inister|[Gg]overnment|[Ee]mbassy|"
-    r"[Aa]mbassador|[Dd]efen[cs]e [Mm]inist|[Ii]nterior [Mm]inist)"
-)
-_RUSSIAN_ENDING = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ей|ом|ем|ую|юю|ии|ию|ия|ью|а|я|у|ю|е|и|ы)$")
+@lru_cache(maxsize=8)
+def _country_cue(packs: LanguagePacks) -> re.Pattern[str]:
+    """A name that has its own foreign minister, president or government is a country ("Lindmark Foreign
+    Minister Petra Aalto", "Lindmark's support"), whatever a model that never saw it says (`country_cues`)."""
+    return re.compile(rf"^(?:['’]s)?\s+(?:{alternation(packs.words('country_cues'), space=' ', any_initial=True)})")
 
 
-def _form_key(name: str) -> str:
-    """Grouping key: transliterated and folded. Cyrillic words lose their case ending first, for
-    names a dictionary cannot put in the nominative (Эстравию, Эстравии -> Эстрав-)."""
+@lru_cache(maxsize=8)
+def _case_ending(packs: LanguagePacks) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(packs.words('case_endings'))})$")
+
+
+def _form_key(name: str, packs: LanguagePacks | None = None) -> str:
+    """Grouping key: transliterated and folded. Cyrillic words lose their case ending (`case_endings`)
+    first, for names a dictionary cannot put in the nominative (Эстравию, Эстравии -> Эстрав-)."""
     if CYRILLIC.search(name):
-        name = " ".join(_RUSSIAN_ENDING.sub("", w) if len(w) > 4 else w for w in name.split())
+        ending = _case_ending(packs if packs is not None else default_language_packs())
+        name = " ".join(ending.sub("", w) if len(w) > 4 else w for w in name.split())
     return " ".join(latinize(name).replace(".", "").replace("-", " ").casefold().split())
 
 
-def _trim_leading_place(mention: Mention, places: set[str]) -> Mention:
+def _trim_leading_place(mention: Mention, places: set[str], packs: LanguagePacks | None = None) -> Mention:
     """Russian models often run a genitive place into the name after it ("министр иностранных дел
     Линдмарка Петра Аалто" -> PER "Линдмарка Петра Аалто"). A first word that the story uses as a
     place or organisation is cut off."""
     words = mention.text.split()
-    if mention.type != "PERSON" or mention.kind != "name" or len(words) < 3 or _form_key(words[0]) not in places:
+    if (mention.type != "PERSON" or mention.kind != "name" or len(words) < 3
+            or _form_key(words[0], packs) not in places):
         return mention
     cut = len(words[0]) + 1
     normal_words = mention.normal.split()
@@ -123,19 +130,21 @@ def _trim_leading_place(mention: Mention, places: set[str]) -> Mention:
 class EntityResolver:
     """One public method: `resolve(articles) -> EntityResolution`."""
 
-    def __init__(self, matcher: NameMatcher | None = None) -> None:
+    def __init__(self, matcher: NameMatcher | None = None, *, packs: LanguagePacks | None = None) -> None:
         self.matcher = matcher or NameMatcher()
+        self.packs = packs if packs is not None else default_language_packs()
 
     def resolve(self, articles: Sequence[Article]) -> EntityResolution:
         forms: dict[str, _Form] = {}
         titles: list[Mention] = []
-        places = {_form_key(m.normal) for a in articles for m in a.mentions if m.type != "PERSON" and m.kind == "name"}
+        places = {_form_key(m.normal, self.packs) for a in articles for m in a.mentions
+                  if m.type != "PERSON" and m.kind == "name"}
         for article in articles:
-            for mention in map(lambda m: _trim_leading_place(m, places), article.mentions):
+            for mention in map(lambda m: _trim_leading_place(m, places, self.packs), article.mentions):
                 if mention.kind != "name":  # a title or a pronoun joins the entity of the name it stands for
                     titles.append(mention)
                     continue
-                key = _form_key(mention.normal)
+                key = _form_key(mention.normal, self.packs)
                 forms.setdefault(key, _Form(key)).mentions.append(mention)
         ordered = sorted(forms.values(), key=lambda f: (-len(f.mentions), f.key))
         text_of = {a.id: a.text for a in articles}
@@ -200,7 +209,7 @@ class EntityResolver:
                 match = compare(a, b)
                 if match.same and self._compatible(types[a.key], types[b.key], match, single=True):
                     candidates.setdefault(find(b.key), match)
-            listed = {r: m for r, m in candidates.items() if any(x.startswith("listed together") for x in m.reasons)}
+            listed = {r: m for r, m in candidates.items() if m.listed}
             candidates = listed or candidates  # an alias file or the known-names list outranks a guess
             roots = {find(r) for r in candidates}
             if len(roots) == 1:
@@ -224,10 +233,11 @@ class EntityResolver:
         if form.words == 1:
             # Anywhere in the story, not only at the mentions the model found: it often swallows the
             # tell-tale "Lindmark Foreign Minister" into a span it then drops.
+            country_cue = _country_cue(self.packs)
             for surface in {m.text for m in form.mentions}:
                 pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?=['’\s])")
                 for text in text_of.values():
-                    if any(_COUNTRY_CUE.match(text[x.end() : x.end() + 40]) for x in pattern.finditer(text)):
+                    if any(country_cue.match(text[x.end() : x.end() + 40]) for x in pattern.finditer(text)):
                         return "PLACE"
         if any(m.role for m in form.mentions if m.kind == "name") and form.words >= 2:
             return "PERSON"  # "spokeswoman Helena Vasquez-Moore": a role makes a person, whatever the model said
@@ -240,7 +250,7 @@ class EntityResolver:
         accepted when the names agree strongly, or a list vouches for them."""
         if a == b:
             return True
-        if any(r.startswith("listed together") for r in match.reasons):
+        if match.listed:
             return True
         if "PERSON" in (a, b):
             return match.score >= (0.8 if single else 0.95)
@@ -292,23 +302,17 @@ class StoreEntity:
     mentions: int
 
 
-# Words that name a kind of body, not a particular one: "the Security Council" of one story is
-# Kazakhstan's, of another Estravia's. A name made only of these is never merged across stories.
-_GENERIC_WORDS = {
-    "security", "council", "ministry", "foreign", "affairs", "department", "state", "national", "committee",
-    "government", "parliament", "court", "supreme", "federal", "agency", "service", "bank", "central", "army",
-    "police", "office", "the", "of", "for", "interior", "defense", "defence", "emergency", "situations",
-    "general", "staff", "prosecutor", "administration", "region", "regional", "city", "union", "совет",
-    "безопасности", "мид", "министерство", "правительство", "прокуратура", "администрация",
-}
-
-
-def _generic(name: str) -> bool:
+def _generic(name: str, packs: LanguagePacks | None = None) -> bool:
+    """A name made only of words that name a kind of body, not a particular one (`generic_body_words`):
+    "the Security Council" of one story is Kazakhstan's, of another Estravia's."""
+    generic = (packs if packs is not None else default_language_packs()).words("generic_body_words")
     words = re.findall(r"[^\W\d_]+", name.casefold())
-    return bool(words) and all(w in _GENERIC_WORDS for w in words)
+    return bool(words) and all(w in generic for w in words)
 
 
-def merge_across_stories(stored: Sequence[StoredEntityLike], matcher: NameMatcher) -> list[StoreEntity]:
+def merge_across_stories(
+    stored: Sequence[StoredEntityLike], matcher: NameMatcher, *, packs: LanguagePacks | None = None
+) -> list[StoreEntity]:
     """Entities of different stories are one referent when they share a variant, or when every
     full name of one matches every full name of the other (the same complete link as within a
     story). Generic names ("Security Council") stay with their story."""
@@ -324,13 +328,13 @@ def merge_across_stories(stored: Sequence[StoredEntityLike], matcher: NameMatche
         return [stored[j].name for j in range(len(stored)) if find(j) == find(i) and " " in stored[j].name]
 
     by_variant: dict[tuple[str, str], int] = {}
-    distinctive = [i for i, e in enumerate(stored) if not _generic(e.name)]
+    distinctive = [i for i, e in enumerate(stored) if not _generic(e.name, packs)]
     for i in distinctive:
         entity = stored[i]
         for variant in entity.variants:
-            if _generic(variant):
+            if _generic(variant, packs):
                 continue
-            key = (entity.type, _form_key(variant))
+            key = (entity.type, _form_key(variant, packs))
             if key in by_variant and find(by_variant[key]) != find(i):
                 parent[find(i)] = find(by_variant[key])
             by_variant.setdefault(key, i)

@@ -10,17 +10,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from storydiff.lang import LanguagePacks, default_language_packs
+
 __all__ = ["Features", "features_of", "fold", "overlap"]
 
-_STOP = set(
-    """
-    a an the and or but of to in on at for from by with as is was are were be been being has have had do does
-    did not no that this these those it its he she they them his her their we our you i will would could can
-    may might should said says say told also than then there here which who whom what when where while about
-    into over after before during against between through more most и в во не на что с со по это как из за о об
-    от до его ее её их они он она мы вы я бы же ли был была были быть также уже так для при
-    """.split()
-)
+# Words that say nothing about what a statement is about: the language packs' `stopwords`.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -48,9 +42,10 @@ def _skeleton(name: str) -> str:
     return folded[:1] + re.sub(r"[aeiouyhаеёиоуыэюяьъй'’\-]", "", folded[1:])
 
 
-def features_of(text: str) -> Features:
+def features_of(text: str, *, packs: LanguagePacks | None = None) -> Features:
+    stop = (packs if packs is not None else default_language_packs()).words("stopwords")
     tokens = _WORD.findall(text)
-    words = {fold(t) for t in tokens if t.casefold() not in _STOP and len(t) > 2}
+    words = {fold(t) for t in tokens if t.casefold() not in stop and len(t) > 2}
     names = set()
     for i, token in enumerate(tokens):
         is_acronym = token.isupper() and len(token) >= 2

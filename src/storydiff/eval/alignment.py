@@ -40,8 +40,8 @@ def score_alignment(
     notes = []
     for story in load_json("align.json")["stories"]:
         articles = story_articles(story["dir"])
-        article_of = {s.id: a.id for a in articles.values() for s in a.sentences}
-        text_of = {s.id: s.text for a in articles.values() for s in a.sentences}
+        article_of: dict[str, str] = {s.id: a.id for a in articles.values() for s in a.sentences}
+        text_of: dict[str, str] = {s.id: s.text for a in articles.values() for s in a.sentences}
         gold_groups = []
         for fact in story["facts"]:
             group = set()
@@ -53,7 +53,7 @@ def score_alignment(
         predicted_groups = [{s for ids in f.support.values() for s in ids} for f in comparison.facts]
         gold, predicted = _pairs(gold_groups, article_of), _pairs(predicted_groups, article_of)
         total += Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))
-        language_of = {s: a.language for a in articles.values() for s in (x.id for x in a.sentences)}
+        language_of: dict[str, str] = {x.id: a.language for a in articles.values() for x in a.sentences}
         across = {pair: len({language_of[s] for s in pair}) > 1 for pair in gold | predicted}
         for name, wanted in (("same-language", False), ("cross-language", True)):
             g = {pair for pair in gold if across[pair] == wanted}
@@ -84,7 +84,7 @@ def score_conflicts(embedder: str | None = "use-m3") -> tuple[Score, list[str]]:
         found = [g for g in gold if any(g <= d for d in disputed)]
         right = [d for d in disputed if any(g <= d for g in gold)]
         total += Score(len(found), len(disputed) - len(right), len(gold) - len(found))
-        text_of = {s.id: s.text for a in articles.values() for s in a.sentences}
+        text_of: dict[str, str] = {s.id: s.text for a in articles.values() for s in a.sentences}
         for g in gold:
             if g not in found:
                 notes.append(f"{story['dir']}: missed disagreement: " + " / ".join(text_of[s][:50] for s in sorted(g)))

@@ -26,17 +26,15 @@ def _same_speaker(predicted: str | None, gold: str | None, matcher: Any) -> bool
 
 def score_quotes() -> tuple[Score, Score, Score, list[str]]:
     """(spans, attribution, kind, notes). Attribution and kind are counted on the quotes found."""
-    from storydiff.analyse.quotes import QuoteFinder
     from storydiff.names import NameMatcher
-    from storydiff.pipeline import clean, find_entities, from_text
+    from storydiff.pipeline import clean, find_entities, find_quotes, from_text
 
     matcher = NameMatcher()
-    finder = QuoteFinder()
     spans, speakers, kinds = Score(0, 0, 0), Score(0, 0, 0), Score(0, 0, 0)
     notes: list[str] = []
     for case in load_jsonl("quotes.jsonl"):
         articles, resolution = find_entities(clean([from_text(case["text"])]).articles, matcher=matcher)
-        found = finder.find(articles[0], resolution.entities)
+        found = find_quotes(articles[:1], resolution.entities)
         predicted = {_norm(q.text): q for q in found}
         gold = {_norm(g["text"]): g for g in case["quotes"]}
         hits = set(predicted) & set(gold)
@@ -57,10 +55,9 @@ def score_demo_quotes() -> tuple[Score, Score, list[str]]:
     """(spans, attribution) on the hand-annotated demo stories, with story-level entities."""
     from pathlib import Path
 
-    from storydiff.analyse.quotes import QuoteFinder
     from storydiff.eval.goldset import load_json, story_articles
     from storydiff.names import NameMatcher
-    from storydiff.pipeline import find_entities
+    from storydiff.pipeline import find_entities, find_quotes
 
     matcher = NameMatcher()
     spans, speakers = Score(0, 0, 0), Score(0, 0, 0)
@@ -71,7 +68,7 @@ def score_demo_quotes() -> tuple[Score, Score, list[str]]:
             name = Path(article.path).name
             if name not in story["articles"]:
                 continue
-            found = QuoteFinder().find(article, resolution.entities)
+            found = find_quotes([article], resolution.entities)
             predicted: dict[str, list[Any]] = {}
             for quote in found:
                 predicted.setdefault(_norm(quote.text), []).append(quote)

@@ -36,6 +36,8 @@ class NameMatch:
     same: bool
     score: float
     reasons: tuple[str, ...]
+    # A list (the user's alias file or the built-in known variants) says so: outranks any guess.
+    listed: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {"a": self.a, "b": self.b, "same": self.same, "score": round(self.score, 3),
@@ -117,7 +119,7 @@ class NameMatcher:
             return result(False, 0.0, "kept apart by the alias file")
         source = self.aliases.same_group(a, b)
         if source:
-            return result(True, 1.0, f"listed together: {source}")
+            return NameMatch(a, b, True, 1.0, (f"listed together: {source}",), listed=True)
         ta, tb = _significant(a), _significant(b)
         if not ta or not tb:
             return result(False, 0.0, "nothing comparable in one of the names")

@@ -39,14 +39,13 @@ def render_markdown(comparison: Comparison) -> str:
                   "|---|---|" + "---|" * len(labels) + "---|"]
         for row in view.entities:
             cells = " | ".join(str(row.counts.get(a.id, "—")) for a in comparison.articles)
-            variants = ", ".join(v for v in row.entity.variants if v != row.entity.name)
+            variants = ", ".join(row.other_spellings)
             lines.append(f"| {_escape(row.entity.name)} | {_escape(row.entity.type)} | {cells} | {_escape(variants)} |")
     lines += _quote_lines(view, comparison)
     if view.conflicts:
         lines += ["", f"## Where they disagree ({len(view.conflicts)})", ""]
         for fact in view.conflicts:
-            values = "; ".join(f"{view.label(a)}: {', '.join(v)}" for a, v in sorted((fact.conflicts or {}).items()))
-            lines.append(f"- {_escape(fact.text)} — **{_escape(values)}**")
+            lines.append(f"- {_escape(fact.text)} — **{_escape(view.disagreement(fact))}**")
     lines += ["", f"## Reported by all ({len(view.shared)})", ""]
     lines += [f"- {_escape(f.text)}" for f in view.shared] or ["- nothing is reported by every article"]
     lines += ["", f"## Reported by some ({len(view.partial)})", ""]

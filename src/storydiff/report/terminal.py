@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -10,10 +12,18 @@ from rich.text import Text
 from storydiff.models import Comparison
 from storydiff.report.view import StoryView, story_view
 
-__all__ = ["print_terminal"]
+__all__ = ["print_terminal", "render_terminal"]
+
+
+def render_terminal(comparison: Comparison) -> str:
+    """The terminal report as plain text (no colour, no control codes), for a file or a pipe."""
+    buffer = io.StringIO()
+    print_terminal(comparison, Console(file=buffer, width=120, no_color=True, force_terminal=False))
+    return buffer.getvalue()
 
 
 def print_terminal(comparison: Comparison, console: Console | None = None, max_items: int = 12) -> None:
+    """Print the report with colour (when the console is a terminal)."""
     console = console or Console()
     view = story_view(comparison)
     table = Table(title=f"Story: {len(comparison.articles)} articles", show_lines=False, expand=True)
@@ -40,8 +50,7 @@ def print_terminal(comparison: Comparison, console: Console | None = None, max_i
         people.add_column("also written", overflow="fold")
         for row in view.entities[: max_items * 2]:
             counts = [str(row.counts.get(av.article.id, "—")) for av in view.articles]
-            others = ", ".join(v for v in row.entity.variants if v != row.entity.name)
-            people.add_row(row.entity.name, row.entity.type, *counts, others)
+            people.add_row(row.entity.name, row.entity.type, *counts, ", ".join(row.other_spellings))
         console.print(people)
 
     _print_quotes(console, view, max_items)
@@ -94,7 +103,7 @@ def _short(text: str, limit: int = 90) -> str:
 
 
 def _print_quotes(console: Console, view: StoryView, max_items: int) -> None:
-    groups = [g for g in view.quote_groups if g.links]
+    groups = view.linked_quote_groups
     if not view.quote_groups:
         return
     table = Table(title=f"Quotes ({len(view.comparison.quotes)}; {len(groups)} found in several articles)",

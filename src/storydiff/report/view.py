@@ -4,10 +4,44 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
-from storydiff.models import Article, Comparison, Entity, Fact, Quote, QuoteLink
+from storydiff.models import Article, Comparison, Entity, Fact, FactStatus, Quote, QuoteLink, Sentence
 
-__all__ = ["ArticleView", "EntityRow", "QuoteGroup", "StoryView", "story_view"]
+__all__ = [
+    "ArticleView",
+    "DiffPiece",
+    "EntityRow",
+    "QuoteGroup",
+    "QuotePair",
+    "Segment",
+    "SentenceView",
+    "StoryView",
+    "story_view",
+]
+
+# A sentence backing several facts is shown in the strongest status among them.
+_STATUS_ORDER: tuple[FactStatus, ...] = ("shared", "conflict", "partial", "unique")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a sentence's text; `entity` is set when the run is a mention of one of the story's entities."""
+
+    text: str
+    entity: Entity | None = None
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    sentence: Sentence
+    status: FactStatus
+    facts: tuple[Fact, ...]  # the facts this sentence supports
+    segments: tuple[Segment, ...]  # the sentence text, cut at entity mentions
+
+    @property
+    def fact_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.facts)
 
 
 @dataclass(frozen=True)
@@ -16,12 +50,51 @@ class ArticleView:
     unique: tuple[Fact, ...]  # only this article reports them
     omitted: tuple[Fact, ...]  # others report them, this one does not (most-reported first)
     fact_ids_by_sentence: dict[str, tuple[str, ...]]
+    paragraphs: tuple[tuple[SentenceView, ...], ...] = ()  # in paragraph order
 
 
 @dataclass(frozen=True)
 class EntityRow:
     entity: Entity
     counts: dict[str, int]  # article id -> mentions in that article
+
+    @property
+    def other_spellings(self) -> tuple[str, ...]:
+        return tuple(v for v in self.entity.variants if v != self.entity.name)
+
+
+@dataclass(frozen=True)
+class DiffPiece:
+    """Words of one version of a quote: kept, matched across languages, or only in this version."""
+
+    kind: Literal["equal", "aligned", "deleted", "inserted"]
+    text: str
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    """Two linked quotes, each with its words marked against the other."""
+
+    link: QuoteLink
+    a: Quote
+    b: Quote
+    a_words: tuple[DiffPiece, ...]
+    b_words: tuple[DiffPiece, ...]
+
+
+def _diff_sides(link: QuoteLink) -> tuple[tuple[DiffPiece, ...], tuple[DiffPiece, ...]]:
+    left: list[DiffPiece] = []
+    right: list[DiffPiece] = []
+    for op in link.diff:
+        if op.op in ("equal", "aligned"):
+            left.append(DiffPiece(op.op, op.a))
+            right.append(DiffPiece(op.op, op.b))
+        else:
+            if op.a:
+                left.append(DiffPiece("deleted", op.a))
+            if op.b:
+                right.append(DiffPiece("inserted", op.b))
+    return tuple(left), tuple(right)
 
 
 @dataclass(frozen=True)
@@ -39,6 +112,11 @@ class QuoteGroup:
     def relations(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(link.relation for link in self.links))
 
+    @property
+    def pairs(self) -> tuple[QuotePair, ...]:
+        quotes = {q.id: q for q in self.quotes}  # both ends of every link are in the group
+        return tuple(QuotePair(link, quotes[link.a], quotes[link.b], *_diff_sides(link)) for link in self.links)
+
 
 @dataclass(frozen=True)
 class StoryView:
@@ -54,6 +132,26 @@ class StoryView:
 
     def label(self, article_id: str) -> str:
         return self.labels[article_id]
+
+    @property
+    def headline(self) -> str:
+        return next((a.headline.text for a in self.comparison.articles if a.headline), "Story comparison")
+
+    @property
+    def unique_count(self) -> int:
+        return sum(len(av.unique) for av in self.articles)
+
+    @property
+    def linked_quote_groups(self) -> tuple[QuoteGroup, ...]:
+        return tuple(g for g in self.quote_groups if g.links)
+
+    def speakers(self, article_id: str) -> tuple[tuple[str, int], ...]:
+        return (self.speakers_by_article or {}).get(article_id, ())
+
+    def disagreement(self, fact: Fact) -> str:
+        """Each outlet's contested values ("Outlet: values; ..."), empty when nobody disagrees."""
+        items = sorted((fact.conflicts or {}).items())
+        return "; ".join(f"{self.label(a)}: {', '.join(v)}" for a, v in items)
 
 
 def _labels(articles: tuple[Article, ...]) -> dict[str, str]:
@@ -73,6 +171,7 @@ def _labels(articles: tuple[Article, ...]) -> dict[str, str]:
 
 def story_view(comparison: Comparison) -> StoryView:
     facts = comparison.facts
+    facts_by_id = {f.id: f for f in facts}
     views = []
     for article in comparison.articles:
         by_sentence: dict[str, list[str]] = {}
@@ -83,12 +182,14 @@ def story_view(comparison: Comparison) -> StoryView:
             (f for f in facts if article.id not in f.support),
             key=lambda f: -len(f.support),
         )
+        fact_ids_by_sentence = {k: tuple(v) for k, v in by_sentence.items()}
         views.append(
             ArticleView(
                 article=article,
                 unique=tuple(f for f in facts if f.status == "unique" and article.id in f.support),
                 omitted=tuple(omitted),
-                fact_ids_by_sentence={k: tuple(v) for k, v in by_sentence.items()},
+                fact_ids_by_sentence=fact_ids_by_sentence,
+                paragraphs=_paragraphs(article, fact_ids_by_sentence, facts_by_id, comparison.entities),
             )
         )
     return StoryView(
@@ -102,6 +203,40 @@ def story_view(comparison: Comparison) -> StoryView:
         quote_groups=tuple(_quote_groups(comparison)),
         speakers_by_article=_speakers(comparison),
     )
+
+
+def _paragraphs(
+    article: Article, fact_ids: dict[str, tuple[str, ...]], facts: dict[str, Fact], entities: tuple[Entity, ...]
+) -> tuple[tuple[SentenceView, ...], ...]:
+    mentions = sorted(
+        ((m.start, m.end, entity) for entity in entities for m in entity.mentions if m.article_id == article.id),
+        key=lambda t: (t[0], t[1], t[2].id, t[2].name),
+    )
+    paragraphs: dict[int, list[SentenceView]] = {}
+    for sentence in article.sentences:
+        supported = tuple(facts[i] for i in fact_ids.get(sentence.id, ()))
+        statuses = {f.status for f in supported}
+        status: FactStatus = next((s for s in _STATUS_ORDER if s in statuses), "unique")
+        inside = [(start, end, e) for start, end, e in mentions if sentence.start <= start and end <= sentence.end]
+        paragraphs.setdefault(sentence.paragraph, []).append(
+            SentenceView(sentence, status, supported, _segments(article.text, sentence, inside))
+        )
+    return tuple(tuple(paragraphs[n]) for n in sorted(paragraphs))
+
+
+def _segments(text: str, sentence: Sentence, mentions: list[tuple[int, int, Entity]]) -> tuple[Segment, ...]:
+    out: list[Segment] = []
+    cursor = sentence.start
+    for start, end, entity in mentions:
+        if start < cursor:
+            continue  # overlapping mentions: keep the first
+        if start > cursor:
+            out.append(Segment(text[cursor:start]))
+        out.append(Segment(text[start:end], entity))
+        cursor = end
+    if cursor < sentence.end:
+        out.append(Segment(text[cursor : sentence.end]))
+    return tuple(out)
 
 
 def _quote_groups(comparison: Comparison) -> list[QuoteGroup]:

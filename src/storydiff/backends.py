@@ -1,0 +1,125 @@
+"""The models a run uses, loaded once and only when a stage first needs them.
+
+`Backends` is handed to the stages; tests and users inject their own (a fake recogniser, another
+embedder) by passing them in. The process keeps one default instance so that a second comparison
+does not load the models again; `reset_backends()` drops it (tests, or after changing models).
+A model whose extra is not installed is reported once, at WARNING, naming the extra, and the stage
+goes on without it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from storydiff.config import Config
+from storydiff.errors import MissingExtraError
+
+if TYPE_CHECKING:
+    from storydiff.analyse.ner import Recognizer
+    from storydiff.embed import Embedder
+    from storydiff.names import AliasBook, NameMatcher
+
+__all__ = ["Backends", "default_backends", "reset_backends"]
+
+log = logging.getLogger(__name__)
+
+# Which recogniser reads which language when no language pack says otherwise.
+DEFAULT_RECOGNIZERS = {"en": "spacy", "ru": "natasha", "uk": "natasha", "kk": "natasha"}
+_UNSET = object()
+
+
+class Backends:
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        embedder: Embedder | None | object = _UNSET,
+        recognizers: Mapping[str, Recognizer] | None = None,
+        recognizer_names: Mapping[str, str] | None = None,
+    ) -> None:
+        self.config = config or Config()
+        self._embedder = embedder
+        self._recognizers: dict[str, Recognizer | None] = dict(recognizers or {})
+        self._recognizer_names = dict(DEFAULT_RECOGNIZERS if recognizer_names is None else recognizer_names)
+        self._aliases: AliasBook | None = None
+        self._matcher: NameMatcher | None = None
+        self._warned: set[str] = set()
+
+    def embedder(self) -> Embedder | None:
+        """The sentence encoder named in the config, or None (switched off, or its extra missing)."""
+        if self._embedder is _UNSET:
+            name = self.config.models.embedder
+            if name is None:
+                self._embedder = None
+            else:
+                from storydiff.embed import load_embedder
+
+                try:
+                    self._embedder = load_embedder(name, self.config.models)
+                except MissingExtraError as exc:
+                    self._warn(str(exc), "aligning facts by words, names and numbers only (same language only)")
+                    self._embedder = None
+        return self._embedder  # type: ignore[return-value]
+
+    def recognizer(self, language: str) -> Recognizer | None:
+        """The model-based recogniser for a language, or None (no model for it, or its extra missing)."""
+        if language not in self._recognizers:
+            name = self._recognizer_names.get(language)
+            recognizer = None
+            if name is not None:
+                from storydiff.analyse.ner import recognizer_factory
+
+                try:
+                    recognizer = recognizer_factory(name)()
+                except MissingExtraError as exc:
+                    self._warn(str(exc), "names come from the built-in list of known names only")
+            self._recognizers[language] = recognizer
+        return self._recognizers[language]
+
+    def aliases(self) -> AliasBook:
+        """The built-in known variants plus the config's alias file: one book for every stage."""
+        if self._aliases is None:
+            from storydiff.names import load_aliases
+
+            self._aliases = load_aliases(self.config.aliases)
+        return self._aliases
+
+    def matcher(self) -> NameMatcher:
+        if self._matcher is None:
+            from storydiff.names import NameMatcher
+
+            self._matcher = NameMatcher(self.aliases(), threshold=self.config.names.threshold)
+        return self._matcher
+
+    def _warn(self, message: str, consequence: str) -> None:
+        if message not in self._warned:
+            self._warned.add(message)
+            log.warning("%s; %s", message, consequence)
+
+
+_default: Backends | None = None
+
+
+def default_backends(config: Config) -> Backends:
+    """The process's shared backends for this config (models are reused while the models' settings,
+    alias file and name threshold stay the same)."""
+    global _default
+    current = _default
+    if current is None or not _same_models(current.config, config):
+        current = _default = Backends(config)
+    elif current.config != config:
+        # Same models, other thresholds: keep the loaded models, take the new settings.
+        current.config = config
+    return current
+
+
+def _same_models(a: Config, b: Config) -> bool:
+    return a.models == b.models and a.aliases == b.aliases and a.names == b.names
+
+
+def reset_backends() -> None:
+    """Forget every loaded model (the next run loads them again)."""
+    global _default
+    _default = None

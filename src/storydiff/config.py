@@ -1,0 +1,219 @@
+"""One `Config` for the whole pipeline: defaults, then a TOML file, then command-line arguments.
+
+Every stage is built from it; nothing reads settings from anywhere else. A config file looks like:
+
+    [models]
+    embedder = "use-m3"        # or "none": align by words, names and numbers only
+    threads = 1                # BLAS threads for the sentence encoder
+    entities = true
+
+    [alignment]
+    threshold = 0.38
+
+    [quote_links]
+    embedding_threshold = 0.55
+
+    [names]
+    threshold = 0.82
+
+    aliases = "aliases.toml"   # paths are relative to the config file
+    rules = ["my-rules/"]
+    languages = ["my-languages/"]
+
+`Config.fingerprint()` is a hash of everything that changes results (settings and the content of
+alias, rule and language files): a stored comparison's id includes it, so a rerun with other
+settings is a new comparison, never an overwrite of the old one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from storydiff.errors import ConfigError
+
+__all__ = [
+    "AlignmentSettings",
+    "Config",
+    "ModelSettings",
+    "NameSettings",
+    "QuoteLinkSettings",
+    "load_config",
+]
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """Which models run, and how. `embedder=None` aligns by words, names and numbers only."""
+
+    embedder: str | None = "use-m3"
+    # Two BLAS threads: the encoder wheel's default of four is ~20x slower on two cores.
+    threads: int = 2
+    batch_size: int = 32
+    entities: bool = True
+
+
+@dataclass(frozen=True)
+class AlignmentSettings:
+    """Weights and threshold, tuned on the gold set (`storydiff eval`). Embedding scores and lexical
+    scores live on different scales, so each mode has its own threshold."""
+
+    embedding_weight: float = 0.7
+    word_weight: float = 0.3
+    name_weight: float = 0.05
+    number_bonus: float = 0.05
+    threshold: float = 0.38
+    lexical_threshold: float = 0.42
+    restatement_margin: float = 0.05
+
+
+@dataclass(frozen=True)
+class QuoteLinkSettings:
+    word_threshold: float = 0.5  # overlap of content-word stems
+    min_shared_words: int = 2
+    embedding_threshold: float = 0.55  # cosine, for translations and paraphrases
+    paraphrase_word_floor: float = 0.2  # same language: some shared words as well, or the same speaker
+
+
+@dataclass(frozen=True)
+class NameSettings:
+    threshold: float = 0.82  # name similarity at which two spellings are one name
+
+
+@dataclass(frozen=True)
+class Config:
+    models: ModelSettings = field(default_factory=ModelSettings)
+    alignment: AlignmentSettings = field(default_factory=AlignmentSettings)
+    quote_links: QuoteLinkSettings = field(default_factory=QuoteLinkSettings)
+    names: NameSettings = field(default_factory=NameSettings)
+    aliases: Path | None = None  # a user's alias file (TOML or CSV)
+    rules_dirs: tuple[Path, ...] = ()  # extra cleaning-rule directories
+    language_dirs: tuple[Path, ...] = ()  # extra language packs (lang/*.toml format)
+    max_bytes: int = 20 * 1024 * 1024  # larger inputs are refused with a reason
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
+        """Dotted keys (`alignment.threshold`, `models.embedder`, `aliases`); None values are ignored
+        so that unset command-line options leave the file's and the defaults' values alone."""
+        config = self
+        for key, value in overrides.items():
+            if value is None:
+                continue
+            config = _set(config, key, value, "command line")
+        return config
+
+    def fingerprint(self) -> str:
+        """A hash of everything that changes results, file contents included."""
+        data = asdict(self)
+        data["aliases"] = _file_digest(self.aliases) if self.aliases else None
+        data["rules_dirs"] = [_dir_digest(d) for d in self.rules_dirs]
+        data["language_dirs"] = [_dir_digest(d) for d in self.language_dirs]
+        data.pop("max_bytes")
+        payload = json.dumps(data, sort_keys=True, default=str)
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
+
+
+_SECTIONS: dict[str, type] = {
+    "models": ModelSettings,
+    "alignment": AlignmentSettings,
+    "quote_links": QuoteLinkSettings,
+    "names": NameSettings,
+}
+_PATHS = {"aliases": "aliases", "rules": "rules_dirs", "languages": "language_dirs"}
+
+
+def _coerce(value: Any, current: Any, where: str, key: str) -> Any:
+    """Check a value against the default's type; "none" switches the embedder off."""
+    if key == "models.embedder":
+        if value in (None, False) or (isinstance(value, str) and value.casefold() in ("none", "off", "")):
+            return None
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: {key} must be a model name or \"none\"")
+        return value
+    if isinstance(current, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
+        return value
+    if isinstance(current, int) and not isinstance(current, bool):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where}: {key} must be a whole number, not {value!r}")
+        return value
+    if isinstance(current, float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{where}: {key} must be a number, not {value!r}")
+        return float(value)
+    return value
+
+
+def _set(config: Config, key: str, value: Any, where: str, base: Path | None = None) -> Config:
+    section, _, name = key.partition(".")
+    if name:
+        if section not in _SECTIONS:
+            raise ConfigError(f"{where}: unknown section [{section}]; known: {', '.join(_SECTIONS)}")
+        settings = getattr(config, section)
+        known = {f.name for f in fields(settings)}
+        if name not in known:
+            raise ConfigError(f"{where}: unknown setting {key}; known in [{section}]: {', '.join(sorted(known))}")
+        value = _coerce(value, getattr(settings, name), where, key)
+        return replace(config, **{section: replace(settings, **{name: value})})
+    attribute = _PATHS.get(key, key)
+    if attribute == "aliases":
+        return replace(config, aliases=_path(value, base, where, key))
+    if attribute in ("rules_dirs", "language_dirs"):
+        values = value if isinstance(value, list | tuple) else [value]
+        paths = tuple(_path(v, base, where, key) for v in values)
+        return replace(config, rules_dirs=paths) if attribute == "rules_dirs" else replace(config, language_dirs=paths)
+    if attribute == "max_bytes":
+        return replace(config, max_bytes=_coerce(value, config.max_bytes, where, key))
+    raise ConfigError(f"{where}: unknown setting {key!r}")
+
+
+def _path(value: Any, base: Path | None, where: str, key: str) -> Path:
+    if not isinstance(value, str | Path):
+        raise ConfigError(f"{where}: {key} must be a path")
+    path = Path(value).expanduser()
+    return (base / path) if base is not None and not path.is_absolute() else path
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: config file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+
+
+def load_config(path: str | Path | None = None, overrides: Mapping[str, Any] | None = None) -> Config:
+    """Defaults, then the TOML file at `path` (if any), then `overrides` (dotted keys, from the CLI)."""
+    config = Config()
+    if path is not None:
+        file = Path(path)
+        for key, value in _read_file(file).items():
+            if isinstance(value, dict):
+                for name, inner in value.items():
+                    config = _set(config, f"{key}.{name}", inner, str(file))
+            else:
+                config = _set(config, key, value, str(file), base=file.parent)
+    return config.with_overrides(overrides or {})
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return f"unreadable:{path}"
+
+
+def _dir_digest(directory: Path) -> str:
+    digest = hashlib.sha1()
+    for file in sorted(directory.glob("*.toml")):
+        digest.update(file.name.encode("utf-8"))
+        digest.update(_file_digest(file).encode("ascii"))
+    return digest.hexdigest()[:12]
