@@ -5,6 +5,10 @@
     >>> print(comparison.to_json())
 """
 
+# The subpackages `storydiff.clean` and `storydiff.compare` share their names with the functions:
+# importing them before `pipeline` means a later (lazy) import cannot rebind `storydiff.clean`/`.compare`.
+import storydiff.clean as _clean_stage  # noqa: F401
+import storydiff.compare as _compare_stage  # noqa: F401
 from storydiff.errors import (
     BadInputError,
     ConfigError,
@@ -25,10 +29,6 @@ from storydiff.models import (
     Sentence,
     Span,
 )
-# The subpackages `storydiff.clean` and `storydiff.compare` share their names with the functions:
-# importing them first means a later (lazy) import can no longer rebind `storydiff.clean`/`.compare`.
-import storydiff.clean as _clean_stage  # noqa: F401, I001
-import storydiff.compare as _compare_stage  # noqa: F401, I001
 from storydiff.pipeline import CleanResult, clean, compare, compare_articles, from_text
 
 __version__ = "0.1.0"
