@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test lint eval bench clean-env
+.PHONY: demo test test-fast lint eval bench clean-env
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
@@ -27,11 +27,16 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy src/storydiff
 	$(BIN)/pytest -q
+
+# The unit tests alone (no slow end-to-end floors or benchmarks): for the edit-test loop.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
-	$(BIN)/mypy src/storydiff/models.py src/storydiff/pipeline.py
+	$(BIN)/mypy src/storydiff
 
 eval: $(STAMP)
 	$(BIN)/storydiff eval

@@ -56,7 +56,7 @@ def test_a_fake_recogniser_and_embedder_run_through_compare():
 def test_a_missing_model_is_reported_once_and_the_stage_goes_on(caplog):
     from storydiff.errors import MissingExtraError
 
-    def missing() -> FakeRecognizer:
+    def missing(option: str | None) -> FakeRecognizer:
         raise MissingExtraError("nlp", "a test model")
 
     from storydiff.analyse.ner import register_recognizer

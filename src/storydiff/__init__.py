@@ -9,6 +9,7 @@
 # importing them before `pipeline` means a later (lazy) import cannot rebind `storydiff.clean`/`.compare`.
 import storydiff.clean as _clean_stage  # noqa: F401
 import storydiff.compare as _compare_stage  # noqa: F401
+from storydiff.config import Config, load_config
 from storydiff.errors import (
     BadInputError,
     ConfigError,
@@ -39,6 +40,7 @@ __all__ = [
     "BadInputError",
     "CleanResult",
     "Comparison",
+    "Config",
     "ConfigError",
     "Dateline",
     "Fact",
@@ -55,4 +57,5 @@ __all__ = [
     "compare",
     "compare_articles",
     "from_text",
+    "load_config",
 ]

@@ -19,14 +19,13 @@ from storydiff.errors import MissingExtraError
 if TYPE_CHECKING:
     from storydiff.analyse.ner import Recognizer
     from storydiff.embed import Embedder
+    from storydiff.lang import LanguagePacks
     from storydiff.names import AliasBook, NameMatcher
 
 __all__ = ["Backends", "default_backends", "reset_backends"]
 
 log = logging.getLogger(__name__)
 
-# Which recogniser reads which language when no language pack says otherwise.
-DEFAULT_RECOGNIZERS = {"en": "spacy", "ru": "natasha", "uk": "natasha", "kk": "natasha"}
 _UNSET = object()
 
 
@@ -42,7 +41,9 @@ class Backends:
         self.config = config or Config()
         self._embedder = embedder
         self._recognizers: dict[str, Recognizer | None] = dict(recognizers or {})
-        self._recognizer_names = dict(DEFAULT_RECOGNIZERS if recognizer_names is None else recognizer_names)
+        # language -> "backend[:option]"; by default each language pack's `ner` key says.
+        self._recognizer_names = dict(recognizer_names) if recognizer_names is not None else None
+        self._packs: LanguagePacks | None = None
         self._aliases: AliasBook | None = None
         self._matcher: NameMatcher | None = None
         self._warned: set[str] = set()
@@ -66,17 +67,31 @@ class Backends:
     def recognizer(self, language: str) -> Recognizer | None:
         """The model-based recogniser for a language, or None (no model for it, or its extra missing)."""
         if language not in self._recognizers:
-            name = self._recognizer_names.get(language)
+            if self._recognizer_names is not None:
+                name = self._recognizer_names.get(language)
+            else:
+                pack = self.packs().get(language)
+                name = pack.ner if pack is not None else None
             recognizer = None
-            if name is not None:
+            if name and name != "known-names":  # the known-names list runs for every language anyway
                 from storydiff.analyse.ner import recognizer_factory
 
+                backend, _, option = name.partition(":")
                 try:
-                    recognizer = recognizer_factory(name)()
+                    recognizer = recognizer_factory(backend)(option or None)
                 except MissingExtraError as exc:
                     self._warn(str(exc), "names come from the built-in list of known names only")
             self._recognizers[language] = recognizer
         return self._recognizers[language]
+
+    def packs(self) -> LanguagePacks:
+        """The built-in language packs plus the config's language directories."""
+        if self._packs is None:
+            from storydiff.lang import default_language_packs, load_language_packs
+
+            dirs = self.config.language_dirs
+            self._packs = load_language_packs(dirs) if dirs else default_language_packs()
+        return self._packs
 
     def aliases(self) -> AliasBook:
         """The built-in known variants plus the config's alias file: one book for every stage."""
@@ -116,7 +131,8 @@ def default_backends(config: Config) -> Backends:
 
 
 def _same_models(a: Config, b: Config) -> bool:
-    return a.models == b.models and a.aliases == b.aliases and a.names == b.names
+    return (a.models == b.models and a.aliases == b.aliases and a.names == b.names
+            and a.language_dirs == b.language_dirs)
 
 
 def reset_backends() -> None:

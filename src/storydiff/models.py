@@ -28,6 +28,7 @@ __all__ = [
     "Comparison",
     "Dateline",
     "DiffOp",
+    "DiffOpName",
     "Entity",
     "EntityType",
     "Fact",

@@ -110,7 +110,7 @@ def _read_and_clean(
 
     problems: list[Problem] = []
     documents = _documents(inputs, problems, config)
-    cleaner = Cleaner(load_rules(config.rules_dirs))
+    cleaner = Cleaner(load_rules(config.rules_dirs), packs=backends.packs())
     pipeline = article_stages(backends, stages)
     articles = []
     for done, document in enumerate(documents):
@@ -122,7 +122,7 @@ def _read_and_clean(
     return CleanResult(tuple(articles), tuple(problems))
 
 
-def _story_articles(result: CleanResult) -> CleanResult:
+def _story_articles(result: CleanResult, backends: Backends) -> CleanResult:
     """Story-level preparation: the same text twice is compared once; a dateline without a year
     takes the year the story's other articles give."""
     from storydiff.clean.dateline import resolve_years_from_peers
@@ -136,7 +136,7 @@ def _story_articles(result: CleanResult) -> CleanResult:
             continue
         seen.add(article.id)
         articles.append(article)
-    return CleanResult(tuple(resolve_years_from_peers(articles)), tuple(problems))
+    return CleanResult(tuple(resolve_years_from_peers(articles, packs=backends.packs())), tuple(problems))
 
 
 def clean(
@@ -152,7 +152,7 @@ def clean(
     config = resolve_config(config, rules_dirs=rules_dirs)
     backends = backends or default_backends(config)
     result = _read_and_clean(inputs, config, backends, ("sentences", "language"), progress)
-    return _story_articles(result)
+    return _story_articles(result, backends)
 
 
 def analyse_articles(
@@ -180,7 +180,7 @@ def find_entities(
     config = resolve_config(config, aliases=aliases, entities=True)
     backends = backends or default_backends(config)
     recognized = analyse_articles(articles, config=config, backends=backends, stages=("mentions",))
-    return recognized, EntityResolver(matcher or backends.matcher()).resolve(recognized)
+    return recognized, EntityResolver(matcher or backends.matcher(), packs=backends.packs()).resolve(recognized)
 
 
 def find_quotes(articles: Sequence[Article], entities: Sequence[Any] = ()) -> list[Quote]:
@@ -213,8 +213,8 @@ def quotes_by_article(
 
     config = config or Config()
     backends = backends or default_backends(config)
-    result = _story_articles(_read_and_clean(inputs, config, backends, ARTICLE_STAGES, progress))
-    resolver = EntityResolver(backends.matcher())
+    result = _story_articles(_read_and_clean(inputs, config, backends, ARTICLE_STAGES, progress), backends)
+    resolver = EntityResolver(backends.matcher(), packs=backends.packs())
     groups = [list(result.articles)] if one_story else [[a] for a in result.articles]
     out = []
     for group in groups:
@@ -268,7 +268,7 @@ def _resolve_entities(story: Story, backends: Backends) -> Story:
 
     entities: tuple[Any, ...] = ()
     if backends.config.models.entities:
-        entities = EntityResolver(backends.matcher()).resolve(story.articles).entities
+        entities = EntityResolver(backends.matcher(), packs=backends.packs()).resolve(story.articles).entities
     quotes = resolve_speakers((q for a in story.articles for q in a.quotes), entities)
     return replace(story, entities=entities, quotes=tuple(quotes))
 
@@ -276,14 +276,14 @@ def _resolve_entities(story: Story, backends: Backends) -> Story:
 def _align(story: Story, backends: Backends) -> Story:
     from storydiff.compare.align import FactAligner
 
-    aligner = FactAligner(backends.embedder(), backends.config.alignment)
+    aligner = FactAligner(backends.embedder(), backends.config.alignment, packs=backends.packs())
     return replace(story, facts=tuple(aligner.align(story.articles, story.entities)), aligner=aligner.name)
 
 
 def _link_quotes(story: Story, backends: Backends) -> Story:
     from storydiff.compare.quotes import QuoteLinker
 
-    linker = QuoteLinker(backends.embedder(), backends.config.quote_links, backends.matcher())
+    linker = QuoteLinker(backends.embedder(), backends.config.quote_links, backends.matcher(), packs=backends.packs())
     return replace(story, quote_links=tuple(linker.link(story.articles, story.quotes)))
 
 
@@ -303,5 +303,5 @@ def compare(
     config = resolve_config(config, embedder=embedder, rules_dirs=rules_dirs, settings=settings,
                             entities=entities, aliases=aliases)
     backends = backends or default_backends(config)
-    result = _story_articles(_read_and_clean(inputs, config, backends, ARTICLE_STAGES, progress))
+    result = _story_articles(_read_and_clean(inputs, config, backends, ARTICLE_STAGES, progress), backends)
     return compare_articles(result.articles, config=config, backends=backends, problems=result.problems)

@@ -32,6 +32,7 @@ from storydiff.models import Article, Entity, Fact, Quote, QuoteLink, Sentence, 
 
 if TYPE_CHECKING:
     from storydiff.backends import Backends
+    from storydiff.lang import LanguagePacks
 
 __all__ = [
     "ARTICLE_STAGES",
@@ -82,12 +83,15 @@ class SentenceStage:
     requires = frozenset({"clean"})
     assigns = frozenset({"sentences"})
 
+    def __init__(self, packs: LanguagePacks) -> None:
+        self.packs = packs  # abbreviations and splice words of every language
+
     def run(self, article: Article) -> Article:
         from storydiff.analyse.sentences import split_sentences
 
         sentences: list[Sentence] = []
         for number, paragraph in enumerate(article.paragraphs):
-            for start, end in split_sentences(article.text, paragraph.start, paragraph.end):
+            for start, end in split_sentences(article.text, paragraph.start, paragraph.end, packs=self.packs):
                 index = len(sentences)
                 sentences.append(Sentence(sentence_id(article.id, index), article.text[start:end], start, end,
                                           number, index))
@@ -101,10 +105,13 @@ class LanguageStage:
     requires = frozenset({"clean"})
     assigns = frozenset({"language"})
 
+    def __init__(self, packs: LanguagePacks) -> None:
+        self.packs = packs  # the languages to tell apart
+
     def run(self, article: Article) -> Article:
         from storydiff.analyse.language import detect_language
 
-        return replace(article, language=detect_language(article.body or article.text))
+        return replace(article, language=detect_language(article.body or article.text, packs=self.packs))
 
 
 class MentionStage:
@@ -117,7 +124,7 @@ class MentionStage:
     def __init__(self, backends: Backends) -> None:
         from storydiff.analyse.entities import EntityRecognizer
 
-        self._recognizer = EntityRecognizer(backends)
+        self._recognizer = EntityRecognizer(backends, packs=backends.packs())
 
     def run(self, article: Article) -> Article:
         return self._recognizer.recognize(article)
@@ -131,10 +138,13 @@ class QuoteStage:
     reads = frozenset({"mentions"})  # used when present: without them speakers are words as written
     assigns = frozenset({"quotes"})
 
-    def run(self, article: Article) -> Article:
+    def __init__(self, packs: LanguagePacks) -> None:
         from storydiff.analyse.quotes import QuoteFinder
 
-        return replace(article, quotes=tuple(QuoteFinder().find(article)))
+        self._finder = QuoteFinder(packs=packs)
+
+    def run(self, article: Article) -> Article:
+        return replace(article, quotes=tuple(self._finder.find(article)))
 
 
 ARTICLE_STAGES = ("sentences", "language", "mentions", "quotes")
@@ -145,14 +155,14 @@ def article_stages(backends: Backends, names: Sequence[str] = ARTICLE_STAGES) ->
     built: list[ArticleStage] = []
     for name in names:
         if name == "sentences":
-            built.append(SentenceStage())
+            built.append(SentenceStage(backends.packs()))
         elif name == "language":
-            built.append(LanguageStage())
+            built.append(LanguageStage(backends.packs()))
         elif name == "mentions":
             if backends.config.models.entities:
                 built.append(MentionStage(backends))
         elif name == "quotes":
-            built.append(QuoteStage())
+            built.append(QuoteStage(backends.packs()))
         else:
             raise StageError(f"unknown article stage {name!r}; known: {', '.join(ARTICLE_STAGES)}")
     return built

@@ -4,6 +4,8 @@ import pytest
 
 from storydiff.eval import run_evaluation
 
+pytestmark = pytest.mark.slow  # runs every gold task end to end; `make test` still runs it
+
 FLOORS = {
     "clean": 0.99,
     "structure": 0.97,

@@ -47,7 +47,7 @@ def detect_language(text: str, *, packs: LanguagePacks | None = None) -> str:
         language = detector.detect_language_of(text[:5000])
         if language is None:
             return "und"
-        name = language.iso_code_639_1.name
+        name = str(language.iso_code_639_1.name)
         return by_lingua.get(name, name.lower())
     return _detect_by_stopwords(text, packs)
 

@@ -155,7 +155,7 @@ def find_quote_spans(article: Article, *, packs: LanguagePacks | None = None) ->
                     continue
                 pending = mark  # a second opening drops the first: it was a stray mark
             elif pending is not None:
-                spans.append(_span(text, sentences, pending, mark, None, lexicon))
+                spans.append(_span(text, sentences, pending, mark, mark.position, lexicon))
                 pending = None
             else:
                 floor = spans[-1].end if spans else paragraph.start

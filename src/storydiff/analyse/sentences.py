@@ -72,7 +72,7 @@ def _lost_opening(segment: str, dot: int, packs: LanguagePacks) -> bool:
     if segment[dot] != ".":
         return False
     word = re.search(r"(\w+)$", segment[:dot])
-    return bool(word) and len(word.group(1)) >= 4 and not _is_abbreviation(segment, dot, packs)
+    return word is not None and len(word.group(1)) >= 4 and not _is_abbreviation(segment, dot, packs)
 
 
 def _splices(segment: str, packs: LanguagePacks) -> list[int]:

@@ -154,7 +154,7 @@ def resolve_years_from_peers(articles: list[Article], *, packs: LanguagePacks | 
     """A dateline without a year ("Jan 6") takes the year its story's other articles were
     published in: articles compared together are about the same days."""
     years = Counter(
-        int(a.published[:4]) for a in articles if is_iso_date(a.published)
+        int(a.published[:4]) for a in articles if a.published and is_iso_date(a.published)
     )
     if not years:
         return articles

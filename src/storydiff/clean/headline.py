@@ -12,8 +12,12 @@ __all__ = ["mark_headline"]
 _ENDS_LIKE_SENTENCE = re.compile(r"[.,;:…]\s*[\"”»’]?$")
 
 
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def _same_title(a: str, b: str) -> bool:
-    norm = lambda s: " ".join(re.findall(r"\w+", s.casefold()))  # noqa: E731
+    norm = _words_of
     return bool(a and b) and (norm(a) == norm(b) or norm(a).startswith(norm(b)) or norm(b).startswith(norm(a)))
 
 

@@ -23,6 +23,7 @@ from storydiff.compare.features import Features, features_of, overlap
 from storydiff.compare.units import Unit, units_of
 from storydiff.config import AlignmentSettings
 from storydiff.embed import Embedder
+from storydiff.lang import LanguagePacks, default_language_packs
 from storydiff.models import Article, Entity, Fact, FactStatus, content_id
 
 __all__ = ["AlignmentSettings", "FactAligner"]
@@ -31,9 +32,13 @@ __all__ = ["AlignmentSettings", "FactAligner"]
 class FactAligner:
     """One public method: `align(articles) -> facts`."""
 
-    def __init__(self, embedder: Embedder | None, settings: AlignmentSettings | None = None) -> None:
+    def __init__(
+        self, embedder: Embedder | None, settings: AlignmentSettings | None = None, *,
+        packs: LanguagePacks | None = None,
+    ) -> None:
         self.embedder = embedder
         self.settings = settings or AlignmentSettings()
+        self.packs = packs if packs is not None else default_language_packs()  # stopwords, clause cuts, dates
 
     @property
     def name(self) -> str:
@@ -45,7 +50,7 @@ class FactAligner:
         """Pairwise similarity of units, same-article pairs included (restatements need them).
 
         With entities, a unit's names include its entity ids: Тлеуберди and Tleuberdi count as one name."""
-        feats = [features_of(u.text) for u in units]
+        feats = [features_of(u.text, packs=self.packs) for u in units]
         if entities:
             feats = [replace(f, names=f.names | _entities_in(u, entities)) for f, u in zip(feats, units, strict=True)]
         cosine = None
@@ -74,7 +79,7 @@ class FactAligner:
         return s.embedding_weight * max(cosine, 0.0) + s.word_weight * words + s.name_weight * names + bonus
 
     def align(self, articles: Sequence[Article], entities: Sequence[Entity] = ()) -> list[Fact]:
-        units = [u for article in articles for u in units_of(article)]
+        units = [u for article in articles for u in units_of(article, packs=self.packs)]
         if not units:
             return []
         matrix = self.scores(units, entities, {a.id: a.language for a in articles})
@@ -154,7 +159,8 @@ class FactAligner:
                 texts: dict[str, list[str]] = {}
                 for k in members:
                     texts.setdefault(units[k].article_id, []).append(units[k].text)
-                conflicts = disagreements({a: values_in(" ".join(t)) for a, t in texts.items()}) or None
+                read = {a: values_in(" ".join(t), packs=self.packs) for a, t in texts.items()}
+                conflicts = disagreements(read) or None
                 if conflicts:
                     status = "conflict"
             frozen = {k: tuple(v) for k, v in support.items()}

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from storydiff.lang import LanguagePacks, alternation, default_language_packs
 from storydiff.models import Article, Entity, EntityType, Mention, content_id
@@ -267,7 +267,7 @@ class EntityResolver:
         votes: Counter[str] = Counter()
         for form in group:
             votes[types[form.key]] += len(form.mentions) * (3 if form.words >= 2 else 1)
-        kind: EntityType = max(votes, key=lambda t: votes[t])  # type: ignore[assignment]
+        kind = cast(EntityType, max(votes, key=lambda t: votes[t]))
         canonical = self._canonical(group)
         variants = sorted({m.text for m in mentions if m.kind == "name"} | names, key=str.casefold)
         roles = sorted({m.role for m in mentions if m.role and m.kind == "name"})

@@ -22,12 +22,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from storydiff.compare.features import features_of, fold, overlap
 from storydiff.config import QuoteLinkSettings
 from storydiff.embed import Embedder
 from storydiff.lang import LanguagePacks, default_language_packs
-from storydiff.models import Article, DiffOp, Quote, QuoteLink, QuoteRelation
+from storydiff.models import Article, DiffOp, DiffOpName, Quote, QuoteLink, QuoteRelation
 from storydiff.names import NameMatcher
 
 __all__ = ["QuoteLinker", "QuoteLinkSettings"]
@@ -59,7 +60,7 @@ def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
     """Word-level diff, case- and inflection-tolerant (stems), showing the words as written."""
     wa, wb = _words(a), _words(b)
     matcher = difflib.SequenceMatcher(a=_stems(wa), b=_stems(wb), autojunk=False)
-    return tuple(DiffOp(op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2]))  # type: ignore[arg-type]
+    return tuple(DiffOp(cast(DiffOpName, op), " ".join(wa[i1:i2]), " ".join(wb[j1:j2]))
                  for op, i1, i2, j1, j2 in matcher.get_opcodes())
 
 
@@ -123,7 +124,8 @@ class QuoteLinker:
         if self.embedder is None:
             return None
         vectors = self.embedder.encode(texts)
-        return (vectors @ vectors.T).tolist()
+        cosines: list[list[float]] = (vectors @ vectors.T).tolist()
+        return cosines
 
     def _describe(self, a: Quote, b: Quote, score: float, across: bool) -> QuoteLink:
         relation = self._relation(a, b, across, packs=self.packs)

@@ -51,7 +51,8 @@ class UniversalSentenceEncoder:
         ]
         vectors = np.vstack(chunks)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-9)
+        unit: np.ndarray = vectors / np.maximum(norms, 1e-9)
+        return unit
 
 
 _FACTORIES: dict[str, Callable[[ModelSettings], Embedder]] = {

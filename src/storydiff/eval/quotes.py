@@ -17,11 +17,14 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).strip(" .,;:!?—–-").casefold()
 
 
+def _without_article(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.casefold()).strip()
+
+
 def _same_speaker(predicted: str | None, gold: str | None, matcher: Any) -> bool:
     if gold is None or predicted is None:
         return gold is predicted
-    strip = lambda s: re.sub(r"^the\s+", "", s.casefold()).strip()  # noqa: E731
-    return strip(predicted) == strip(gold) or matcher.compare(predicted, gold, "PERSON").same
+    return _without_article(predicted) == _without_article(gold) or matcher.compare(predicted, gold, "PERSON").same
 
 
 def score_quotes() -> tuple[Score, Score, Score, list[str]]:

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storydiff.errors import ConfigError
 
 __all__ = ["LanguagePack", "LanguagePacks", "alternation", "phrase_regex"]
+
+_T = TypeVar("_T")
 
 _WORDS = {"kind": "words"}  # frozenset[str]: plain words and phrases
 _ORDERED = {"kind": "ordered"}  # tuple[str, ...]: words whose order matters (first match wins)
@@ -156,11 +158,12 @@ class LanguagePacks:
                 return table[low[:length]]
         return None
 
-    def _cached(self, key: tuple[str, ...], build: Any) -> Any:
+    def _cached(self, key: tuple[str, ...], build: Callable[[], _T]) -> _T:
         memo: dict[tuple[str, ...], Any] = self._memo  # type: ignore[attr-defined]
         if key not in memo:
             memo[key] = build()
-        return memo[key]
+        value: _T = memo[key]
+        return value
 
 
 def _field(pack: LanguagePack, name: str) -> Any:

