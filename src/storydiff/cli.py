@@ -416,7 +416,7 @@ def cmd_names(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from storydiff.eval import run_evaluation
 
-    report = run_evaluation(tasks=args.task, embedder=None if args.no_embeddings else "use-m3")
+    report = run_evaluation(tasks=args.task, embedder=_config(args).models.embedder)
     if args.format == "json":
         print(json.dumps(report.to_dict(), indent=2, sort_keys=True))
     else:

@@ -14,10 +14,11 @@ entities, align facts (with conflicts), link quotes. They fill a `Story` one fie
     sentences   needs clean          sets sentences
     language    needs clean          sets language
     mentions    needs sentences, language      sets mentions
+    claims      needs sentences      sets claims (quantities and dates, with offsets)
     quotes      needs sentences (reads mentions when present)   sets quotes
     -- story --
     entities    needs mentions       sets entities, speakers of quotes
-    align       needs sentences      sets facts (and their conflicts)
+    align       needs sentences (reads claims)   sets facts (and their conflicts)
     quote-links needs quotes         sets quote_links
 """
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ARTICLE_STAGES",
     "ArticleStage",
+    "ClaimStage",
     "LanguageStage",
     "MentionStage",
     "QuoteStage",
@@ -130,6 +132,22 @@ class MentionStage:
         return self._recognizer.recognize(article)
 
 
+class ClaimStage:
+    """The quantities and dates each sentence states, with offsets (compared across the story later)."""
+
+    name = "claims"
+    requires = frozenset({"sentences"})
+    assigns = frozenset({"claims"})
+
+    def __init__(self, packs: LanguagePacks) -> None:
+        self.packs = packs  # month names, number words and scales of every language
+
+    def run(self, article: Article) -> Article:
+        from storydiff.analyse.claims import claims_of
+
+        return replace(article, claims=claims_of(article, self.packs))
+
+
 class QuoteStage:
     """Direct, partial and indirect quotes, each with the mention or words that name its speaker."""
 
@@ -147,7 +165,7 @@ class QuoteStage:
         return replace(article, quotes=tuple(self._finder.find(article)))
 
 
-ARTICLE_STAGES = ("sentences", "language", "mentions", "quotes")
+ARTICLE_STAGES = ("sentences", "language", "mentions", "claims", "quotes")
 
 
 def article_stages(backends: Backends, names: Sequence[str] = ARTICLE_STAGES) -> list[ArticleStage]:
@@ -161,6 +179,8 @@ def article_stages(backends: Backends, names: Sequence[str] = ARTICLE_STAGES) ->
         elif name == "mentions":
             if backends.config.models.entities:
                 built.append(MentionStage(backends))
+        elif name == "claims":
+            built.append(ClaimStage(backends.packs()))
         elif name == "quotes":
             built.append(QuoteStage(backends.packs()))
         else:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storydiff.compare.conflicts import disagreements, values_in
+from storydiff.compare.conflicts import Values, disagreements, values_in, values_of
 from storydiff.compare.features import Features, features_of, overlap
 from storydiff.compare.units import Unit, units_of
 from storydiff.config import AlignmentSettings
@@ -128,6 +128,22 @@ class FactAligner:
                 clusters[best].extend(clusters.pop(i))
                 owner[i] = best
 
+    def _values(self, articles: dict[str, Article], members: Sequence[Unit]) -> dict[str, Values]:
+        """Each article's numbers and dates in these statements: its claims inside them (read once by
+        the claims stage), or, for an article without that stage, read from the statements now."""
+        spans: dict[str, list[Unit]] = {}
+        for unit in members:
+            spans.setdefault(unit.article_id, []).append(unit)
+        values = {}
+        for article_id, parts in spans.items():
+            article = articles[article_id]
+            if article.has("claims"):
+                values[article_id] = values_of(c for c in article.claims
+                                               if any(u.start <= c.start < u.end for u in parts))
+            else:
+                values[article_id] = values_in(" ".join(u.text for u in parts), packs=self.packs)
+        return values
+
     def _facts(
         self, articles: Sequence[Article], units: Sequence[Unit], matrix: list[list[float]], groups: list[list[int]]
     ) -> list[Fact]:
@@ -136,6 +152,7 @@ class FactAligner:
         # Facts read in the story's commonest language: a Russian clause may be the most central,
         # but an English-majority report should state the fact in English.
         majority = Counter(language.values()).most_common(1)[0][0]
+        articles_by_id = {a.id: a for a in articles}
         facts = []
         for members in groups:
             members = sorted(members, key=lambda k: (order[units[k].article_id], units[k].start))
@@ -156,11 +173,7 @@ class FactAligner:
             )
             conflicts = None
             if len(support) > 1:
-                texts: dict[str, list[str]] = {}
-                for k in members:
-                    texts.setdefault(units[k].article_id, []).append(units[k].text)
-                read = {a: values_in(" ".join(t), packs=self.packs) for a, t in texts.items()}
-                conflicts = disagreements(read) or None
+                conflicts = disagreements(self._values(articles_by_id, [units[k] for k in members])) or None
                 if conflicts:
                     status = "conflict"
             frozen = {k: tuple(v) for k, v in support.items()}
