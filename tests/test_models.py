@@ -18,6 +18,7 @@ from storydiff.models import (
     Quote,
     QuoteLink,
     Removed,
+    SameStory,
     Sentence,
     Span,
 )
@@ -66,7 +67,9 @@ comparisons = st.builds(Comparison, ident, st.lists(articles, max_size=2).map(tu
                         st.lists(facts, max_size=2).map(tuple),
                         st.lists(st.builds(Problem, text, text), max_size=2).map(tuple), text,
                         st.lists(entities, max_size=2).map(tuple), st.lists(quotes, max_size=2).map(tuple),
-                        st.lists(links, max_size=2).map(tuple))
+                        st.lists(links, max_size=2).map(tuple),
+                        st.none() | st.builds(SameStory, scores, st.sampled_from(["same", "related", "different"]),
+                                              st.lists(text, max_size=2).map(tuple)))
 
 
 @settings(max_examples=150, deadline=None)

@@ -108,12 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
     names_compare.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
     _add_aliases(names_compare)
 
-    evaluate = command("eval", "score cleaning and alignment on the gold set",
-                       "Precision, recall and F1 per task on the gold set in the repo.")
+    evaluate = command("eval", "score every stage on the gold set, or on a real dataset",
+                       "Without --dataset: precision, recall and F1 per task on the gold set in the repo. "
+                       "With --dataset NAME [PATH]: the figures on a public dataset in its published format, "
+                       "beside a naive baseline run the same way (PATH defaults to ../shared/devdata/<folder>).")
     evaluate.add_argument("--task", action="append", metavar="TASK",
                           help="only this task (repeatable): clean, structure, align, html, names, entities, quotes")
     evaluate.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
     evaluate.add_argument("--no-embeddings", action="store_true", help="evaluate the lexical aligner only")
+    evaluate.add_argument("--dataset", nargs="+", metavar=("NAME", "PATH"),
+                          help="a real dataset: pages-trafilatura, pairs-tgcontest-ru, events-ecbplus, "
+                          "parallel-wmt21-ru-en, polnear, wikidata-names, factrueval")
+    evaluate.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                          help="dev: the half tuned on (errors listed); test: the half only scored; all: both")
+    evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N items of the split")
     return parser
 
 
@@ -413,7 +421,35 @@ def cmd_names(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_dataset(args: argparse.Namespace) -> int:
+    from storydiff.eval.datasets import get_dataset
+
+    if len(args.dataset) > 2:
+        raise UsageError("eval --dataset takes a NAME and at most one PATH")
+    dataset = get_dataset(args.dataset[0])
+    path = Path(args.dataset[1]) if len(args.dataset) == 2 else _devdata() / dataset.default_path
+    if not path.exists():
+        raise UsageError(f"{path}: no such dataset folder (give its PATH after the name)")
+    report = dataset.run(path, args.split, _config(args), args.limit)
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        print(report.to_text())
+    return 0
+
+
+def _devdata() -> Path:
+    """../shared/devdata beside the checkout (or the current directory)."""
+    for base in (Path.cwd(), *Path(__file__).resolve().parents):
+        candidate = base.parent / "shared" / "devdata"
+        if candidate.is_dir():
+            return candidate
+    return Path("../shared/devdata")
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.dataset:
+        return cmd_eval_dataset(args)
     from storydiff.eval import run_evaluation
 
     report = run_evaluation(tasks=args.task, embedder=_config(args).models.embedder)

@@ -41,6 +41,7 @@ __all__ = [
     "QuoteRelation",
     "RawDocument",
     "Removed",
+    "SameStory",
     "Sentence",
     "SentenceId",
     "Span",
@@ -464,6 +465,23 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class SameStory:
+    """Do these articles tell the same story? Decided from the whole set of articles (shared specific
+    facts, entities, dates, places), not from whether some pair of sentences looks alike."""
+
+    score: float  # calibrated: about the probability that they tell the same story
+    verdict: Literal["same", "related", "different"]
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 4), "verdict": self.verdict, "reasons": list(self.reasons)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SameStory:
+        return cls(data["score"], data["verdict"], tuple(data.get("reasons", ())))
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Everything storydiff knows about one story told by several articles."""
 
@@ -475,6 +493,7 @@ class Comparison:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     quote_links: tuple[QuoteLink, ...] = ()
+    same_story: SameStory | None = None
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
@@ -495,6 +514,7 @@ class Comparison:
             "framing": {},
             "voices": {},
             "problems": [p.to_dict() for p in self.problems],
+            "same_story": self.same_story.to_dict() if self.same_story else None,
         }
 
     @classmethod
@@ -511,6 +531,7 @@ class Comparison:
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             quote_links=tuple(QuoteLink.from_dict(x) for x in data.get("quote_links", ())),
+            same_story=SameStory.from_dict(data["same_story"]) if data.get("same_story") else None,
         )
 
     def to_json(self, indent: int | None = 2) -> str:
