@@ -31,7 +31,8 @@ spans = st.builds(Span, text, offset, offset)
 mentions = st.builds(Mention, ident, ident, offset, offset, text, st.sampled_from(["PERSON", "ORG", "PLACE"]), text,
                      optional_text, st.sampled_from(["name", "title", "pronoun"]))
 quotes = st.builds(Quote, ident, ident, text, offset, offset, st.sampled_from(["direct", "partial", "indirect"]),
-                   st.none() | ident, optional_text, optional_text, st.booleans(), st.none() | spans)
+                   st.none() | ident, optional_text, optional_text, st.booleans(), st.none() | spans,
+                   st.none() | spans, st.lists(spans, max_size=2).map(tuple))
 # Scores are rounded to 4 places on the wire; draw them on that grid so the round trip is exact.
 scores = st.integers(min_value=0, max_value=10_000).map(lambda n: n / 10_000)
 links = st.builds(QuoteLink, ident, ident,
@@ -55,6 +56,7 @@ articles = st.builds(
     quotes=st.lists(quotes, max_size=2).map(tuple),
     analyses=st.lists(st.sampled_from(["clean", "sentences", "language", "mentions", "quotes"]), unique=True,
                       max_size=5).map(tuple),
+    repairs=st.lists(text, max_size=2).map(tuple),
 )
 facts = st.builds(Fact, ident, text, st.sampled_from(["shared", "partial", "unique", "conflict"]),
                   st.dictionaries(ident, st.lists(ident, max_size=2).map(tuple), max_size=2), scores,

@@ -40,6 +40,10 @@ def _add_input_args(parser: argparse.ArgumentParser) -> None:
                         help="extra directory of cleaning-rule TOML files (repeatable)")
 
 
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
 def _add_aliases(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--aliases", metavar="FILE", help="alias file (TOML or CSV) forcing or forbidding merges")
 
@@ -79,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="without PATHs: the entities of every comparison in this store, merged across stories")
     entities.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
     entities.add_argument("--explain", metavar="NAME", help="why NAME's entity holds its variants")
+    _add_output(entities)
     _add_aliases(entities)
 
     clean = command("clean", "clean articles only: one article object per line",
@@ -87,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-f", "--format", choices=("jsonl", "json"), default="jsonl", help="output format")
     clean.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     clean.add_argument("--store", nargs="?", const="", metavar="DB", help="also save the articles in a SQLite store")
+    clean.add_argument("--explain-clean", action="store_true",
+                       help="list on stderr what was taken out of each body and why")
 
     quotes = command("quotes", "the quotes of each article, with speakers",
                      "List each article's quotes (direct, partial, indirect) with speaker, verb and completeness; "
@@ -94,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "unless --one-story says they tell one story.")
     _add_input_args(quotes)
     quotes.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
+    _add_output(quotes)
     quotes.add_argument("--one-story", action="store_true",
                         help="the files tell one story: merge names across them before naming speakers")
     _add_aliases(quotes)
@@ -106,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     names_compare.add_argument("names", nargs="*", metavar="NAME", help="two names to compare")
     names_compare.add_argument("--pairs", metavar="TSV", help="file of tab-separated name pairs, one per line")
     names_compare.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
+    _add_output(names_compare)
     _add_aliases(names_compare)
 
     evaluate = command("eval", "score every stage on the gold set, or on a real dataset",
@@ -122,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--split", choices=("dev", "test", "all"), default="all",
                           help="dev: the half tuned on (errors listed); test: the half only scored; all: both")
     evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N items of the split")
+    _add_output(evaluate)
     return parser
 
 
@@ -160,6 +170,8 @@ def _format_for(output: str | None, explicit: str | None) -> str:
     from storydiff.report import format_for_path, renderers
 
     known = [r.name for r in renderers()]
+    if explicit == "text":
+        explicit = "terminal"  # every command calls its human-readable output "text"
     if explicit:
         if explicit not in known:
             raise UsageError(f"unknown report format {explicit!r}; known: {', '.join(known)}")
@@ -193,7 +205,9 @@ def _check_output(output: str | None, args: argparse.Namespace) -> None:
     if target.is_dir():
         raise UsageError(f"{output}: is a directory; -o needs a file name")
     if target.exists():
-        for path in expand_paths([p for p in getattr(args, "paths", ()) if p != "-"]):
+        inputs = [p for p in getattr(args, "paths", ()) if p != "-"]
+        inputs += [args.pairs] if getattr(args, "pairs", None) else []
+        for path in expand_paths(inputs):
             try:
                 same = Path(path).exists() and target.samefile(path)
             except OSError:
@@ -260,9 +274,12 @@ class _ProgressBar:
             self._bar.stop()
 
 
-def _report_problems(problems: Sequence[object]) -> None:
+def _report_problems(problems: Sequence[object], articles: Sequence[object] = ()) -> None:
     for problem in problems:
         print(f"storydiff: skipped {_printable(problem.path)}: {problem.reason}", file=sys.stderr)  # type: ignore[attr-defined]
+    for article in articles:
+        for repair in article.repairs:  # type: ignore[attr-defined]
+            print(f"storydiff: note: {_printable(article.path)}: {repair}", file=sys.stderr)  # type: ignore[attr-defined]
 
 
 def _open_store(value: str, *, create: bool = True):  # type: ignore[no-untyped-def]
@@ -296,7 +313,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     inputs = _inputs(args)
     with _ProgressBar("comparing") as progress:
         comparison = compare(inputs, config=config, progress=progress)  # type: ignore[arg-type]
-    _report_problems(comparison.problems)
+    _report_problems(comparison.problems, comparison.articles)
     if fmt == "terminal" and not args.output:
         print_terminal(comparison)
     else:
@@ -313,7 +330,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
     inputs = _inputs(args)
     with _ProgressBar("cleaning") as progress:
         result = clean(inputs, config=config, progress=progress)  # type: ignore[arg-type]
-    _report_problems(result.problems)
+    _report_problems(result.problems, result.articles)
+    if args.explain_clean:
+        from storydiff.clean.explain import explain_cleaning
+
+        print("\n".join(explain_cleaning(a) for a in result.articles), file=sys.stderr)
     objects = [a.to_dict() for a in result.articles]
     if args.format == "json":
         text = json.dumps(objects, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
@@ -464,6 +485,22 @@ COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "entities": cmd_entities
             "names": cmd_names, "eval": cmd_eval}
 
 
+# Commands that print their result: with -o it goes to the file, through the same safe write.
+_PRINTING = {"entities", "quotes", "names", "eval"}
+
+
+def _to_file(args: argparse.Namespace) -> int:
+    import contextlib
+    import io
+
+    _check_output(args.output, args)
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        code = COMMANDS[args.command](args)
+    _write(args.output, buffer.getvalue())
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     verbose = getattr(args, "verbose", False)
@@ -472,6 +509,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR, format="storydiff: %(levelname)s %(message)s")
     logging.getLogger("storydiff").setLevel(logging.INFO if verbose else logging.WARNING)
     try:
+        if args.command in _PRINTING and getattr(args, "output", None):
+            return _to_file(args)
         return COMMANDS[args.command](args)
     except StorydiffError as exc:
         print(f"storydiff: {_printable(str(exc))}", file=sys.stderr)

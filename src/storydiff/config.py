@@ -42,6 +42,7 @@ __all__ = [
     "Config",
     "ModelSettings",
     "NameSettings",
+    "SameStorySettings",
     "QuoteLinkSettings",
     "load_config",
 ]
@@ -70,6 +71,12 @@ class AlignmentSettings:
     threshold: float = 0.38
     lexical_threshold: float = 0.42
     restatement_margin: float = 0.05
+    # Evidence against: alike statements that name other actors or places, other years, other numbers.
+    name_clash_penalty: float = 0.0  # off: cross-language entity links are too patchy (gold align drops)
+    year_clash_penalty: float = 0.15
+    number_clash_penalty: float = 0.0
+    min_content: int = 2  # content words and names a unit needs to be matched at all
+    extra_support_margin: float = 0.1  # above threshold: a unit also supports another fact (1 = never)
 
 
 @dataclass(frozen=True)
@@ -86,11 +93,35 @@ class NameSettings:
 
 
 @dataclass(frozen=True)
+class SameStorySettings:
+    """Do the articles tell one story (`compare.same_story`)? A logistic model on a few article-pair
+    features, fitted on the dev splits of pairs-tgcontest-ru and events-ecbplus; its output is a
+    probability. Articles in different stories are not aligned with each other."""
+
+    bias: float = -7.52
+    doc_weight: float = -2.13  # cosine of the mean sentence vectors
+    match_weight: float = 4.83  # mean best cosine of each article's sentences in the other
+    name_weight: float = 3.01  # overlap of names / entities
+    number_weight: float = 0.74  # overlap of specific numbers
+    year_clash_weight: float = -0.09  # both give years, none shared
+    top_weight: float = 1.03  # mean cosine of the three closest statement pairs
+    lead_weight: float = 5.34  # cosine of the opening statements
+    name_count_weight: float = 0.16  # log(1 + shared names)
+    number_count_weight: float = 0.0  # log(1 + shared specific numbers)
+    word_weight: float = 0.0  # Jaccard of content-word stems
+    whole_weight: float = 2.63  # cosine of the whole texts encoded as one
+    same_threshold: float = 0.5
+    related_threshold: float = 0.1
+    separate_stories: bool = True  # do not align articles judged to tell different stories
+
+
+@dataclass(frozen=True)
 class Config:
     models: ModelSettings = field(default_factory=ModelSettings)
     alignment: AlignmentSettings = field(default_factory=AlignmentSettings)
     quote_links: QuoteLinkSettings = field(default_factory=QuoteLinkSettings)
     names: NameSettings = field(default_factory=NameSettings)
+    same_story: SameStorySettings = field(default_factory=SameStorySettings)
     aliases: Path | None = None  # a user's alias file (TOML or CSV)
     rules_dirs: tuple[Path, ...] = ()  # extra cleaning-rule directories
     language_dirs: tuple[Path, ...] = ()  # extra language packs (lang/*.toml format)
@@ -122,6 +153,7 @@ _SECTIONS: dict[str, type] = {
     "alignment": AlignmentSettings,
     "quote_links": QuoteLinkSettings,
     "names": NameSettings,
+    "same_story": SameStorySettings,
 }
 _PATHS = {"aliases": "aliases", "rules": "rules_dirs", "languages": "language_dirs"}
 

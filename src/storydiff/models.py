@@ -87,18 +87,20 @@ class RawDocument:
     published: str | None = None  # from HTML metadata, ISO 8601
     authors: tuple[str, ...] = ()
     site_name: str | None = None
+    repairs: tuple[str, ...] = ()  # what decoding repaired ("2 stray bytes replaced", "mojibake repaired")
 
     def to_dict(self) -> dict[str, Any]:
         return {"origin": self.origin, "text": self.text, "content_type": self.content_type,
                 "encoding": self.encoding, "fetched_at": self.fetched_at, "title": self.title,
-                "published": self.published, "authors": list(self.authors), "site_name": self.site_name}
+                "published": self.published, "authors": list(self.authors), "site_name": self.site_name,
+                "repairs": list(self.repairs)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RawDocument:
         return cls(origin=data["origin"], text=data["text"], content_type=data["content_type"],
                    encoding=data["encoding"], fetched_at=data.get("fetched_at"), title=data.get("title"),
                    published=data.get("published"), authors=tuple(data.get("authors", ())),
-                   site_name=data.get("site_name"))
+                   site_name=data.get("site_name"), repairs=tuple(data.get("repairs", ())))
 
 
 @dataclass(frozen=True)
@@ -267,19 +269,28 @@ class Quote:
     # The words in the text that name the speaker (a mention, a title, a pronoun, or a description),
     # set per article; the story stage maps it to an entity and sets `speaker`.
     speaker_span: Span | None = None
+    # The attribution as a unit: the cue ("said", "according to", "told reporters") and the whole
+    # attributed statement, in pieces when an attribution interrupts it ("…," said Smith. "…") or
+    # the reported clause around a few quoted words. `text` stays the quoted words. Empty: `text`.
+    cue_span: Span | None = None
+    content: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "article": self.article_id, "text": self.text, "start": self.start,
                 "end": self.end, "kind": self.kind, "speaker": self.speaker, "speaker_name": self.speaker_name,
                 "verb": self.verb, "complete": self.complete,
-                "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None}
+                "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None,
+                "cue_span": self.cue_span.to_dict() if self.cue_span else None,
+                "content": [s.to_dict() for s in self.content]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
         span = data.get("speaker_span")
+        cue = data.get("cue_span")
         return cls(data["id"], data["article"], data["text"], data["start"], data["end"], data["kind"],
                    data.get("speaker"), data.get("speaker_name"), data.get("verb"), data["complete"],
-                   Span.from_dict(span) if span else None)
+                   Span.from_dict(span) if span else None, Span.from_dict(cue) if cue else None,
+                   tuple(Span.from_dict(s) for s in data.get("content", ())))
 
 
 @dataclass(frozen=True)
@@ -347,6 +358,7 @@ class Article:
     claims: tuple[Claim, ...] = ()
     quotes: tuple[Quote, ...] = ()
     analyses: tuple[str, ...] = ()
+    repairs: tuple[str, ...] = ()  # what decoding the input repaired, said to the user
 
     @property
     def body(self) -> str:
@@ -391,6 +403,7 @@ class Article:
             "claims": [c.to_dict() for c in self.claims],
             "quotes": [q.to_dict() for q in self.quotes],
             "analyses": list(self.analyses),
+            "repairs": list(self.repairs),
         }
 
     @classmethod
@@ -418,6 +431,7 @@ class Article:
             claims=tuple(Claim.from_dict(c) for c in data.get("claims", ())),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             analyses=tuple(data.get("analyses", ())),
+            repairs=tuple(data.get("repairs", ())),
         )
 
 

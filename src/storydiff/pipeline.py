@@ -18,7 +18,7 @@ from typing import Any
 from storydiff.backends import Backends, default_backends
 from storydiff.config import AlignmentSettings, Config
 from storydiff.errors import BadInputError, NothingToCompareError
-from storydiff.models import Article, Comparison, Problem, Quote, RawDocument, content_id
+from storydiff.models import Article, Comparison, Problem, Quote, RawDocument, SameStory, content_id
 from storydiff.stages import ARTICLE_STAGES, Story, article_stages, run_article_stages
 
 __all__ = [
@@ -248,7 +248,8 @@ def compare_articles(
         )
     story = Story(tuple(analyse_articles(articles, config=config, backends=backends)))
     story = _resolve_entities(story, backends)
-    story = _align(story, backends)
+    verdict, groups = _same_story(story, backends)
+    story = _align(story, backends, groups if backends.config.same_story.separate_stories else None)
     story = _link_quotes(story, backends)
     return Comparison(
         id=content_id(*sorted(a.id for a in story.articles), config.fingerprint()),
@@ -259,6 +260,7 @@ def compare_articles(
         entities=story.entities,
         quotes=story.quotes,
         quote_links=story.quote_links,
+        same_story=verdict,
     )
 
 
@@ -273,11 +275,20 @@ def _resolve_entities(story: Story, backends: Backends) -> Story:
     return replace(story, entities=entities, quotes=tuple(quotes))
 
 
-def _align(story: Story, backends: Backends) -> Story:
+def _same_story(story: Story, backends: Backends) -> tuple[SameStory, list[int]]:
+    """Do the articles tell one story? The verdict, and each article's story group."""
+    from storydiff.compare.same_story import StoryJudge
+
+    judge = StoryJudge(backends.embedder(), backends.config.same_story, packs=backends.packs())
+    return judge.judge(story.articles, story.entities)
+
+
+def _align(story: Story, backends: Backends, groups: Sequence[int] | None = None) -> Story:
     from storydiff.compare.align import FactAligner
 
     aligner = FactAligner(backends.embedder(), backends.config.alignment, packs=backends.packs())
-    return replace(story, facts=tuple(aligner.align(story.articles, story.entities)), aligner=aligner.name)
+    facts = aligner.align(story.articles, story.entities, groups=groups)
+    return replace(story, facts=tuple(facts), aligner=aligner.name)
 
 
 def _link_quotes(story: Story, backends: Backends) -> Story:

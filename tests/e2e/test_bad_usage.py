@@ -177,3 +177,40 @@ def test_markdown_report_escapes_html_from_text_names_and_metadata(tmp_path, cap
     for live in ("<script", "<svg", "<img", 'href="javascript:'):
         assert live not in rendered, live
     assert not re.search(r"<[a-z][^>]*\son\w+\s*=", rendered)  # no element carries an event handler
+
+
+def test_the_same_file_twice_says_duplicate_not_unreadable(capsys):
+    assert main(["compare", str(A), str(A), "--no-entities", "--no-embeddings"]) == 1
+    err = capsys.readouterr().err
+    assert "same text as another input" in err and "could not be read" not in err
+
+
+def test_non_utf8_file_names_for_output_and_store_are_one_line(tmp_path, capsys):
+    import os
+
+    odd = os.fsdecode(os.fsencode(str(tmp_path)) + b"/r\xff.md")
+    store = os.fsdecode(os.fsencode(str(tmp_path)) + b"/s\xfe.db")
+    code = main(["compare", str(A), str(B), "-o", odd, "--store", store, "--no-entities", "--no-embeddings"])
+    err = capsys.readouterr().err
+    assert code == 0 and "Traceback" not in err
+    assert os.path.exists(odd) and os.path.exists(store)
+
+
+def test_entities_on_a_mistyped_store_creates_nothing(tmp_path, capsys):
+    assert main(["entities", "--store", str(tmp_path / "typo" / "x.db")]) == 1
+    assert "no store there" in capsys.readouterr().err
+    assert not (tmp_path / "typo").exists()
+
+
+def test_every_printing_command_takes_o_and_v_after_the_command(tmp_path, capsys):
+    out = tmp_path / "names.jsonl"
+    names = ["names", "compare", "Mukhtar Tileuberdi", "Мухтар Тлеуберди"]
+    assert main([*names, "-f", "jsonl", "-o", str(out), "-v"]) == 0
+    assert json.loads(out.read_text())["same"] is True
+    quotes = tmp_path / "quotes.jsonl"
+    assert main(["quotes", str(A), "-o", str(quotes), "-f", "jsonl"]) == 0
+    assert json.loads(quotes.read_text().splitlines()[0])["path"] == str(A)
+    assert main(["quotes", str(A), "-o", str(A)]) == 2  # never over an input
+    text = tmp_path / "report.txt"
+    assert main(["compare", str(A), str(B), "-f", "text", "-o", str(text), "--no-entities", "--no-embeddings"]) == 0
+    assert "Reported by all" in text.read_text()

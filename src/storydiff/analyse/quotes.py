@@ -10,16 +10,22 @@ Marks are read in order, paragraph by paragraph, and paired:
    - a « while another is still open: the first was debris (a spliced headline's mark), dropped.
 3. A closing mark with nothing open is a quote whose opening was lost: it starts at the fragment
    that begins in lower case (`request and how legitimate…`), or at its own sentence.
-4. An English quote running over paragraphs leaves its paragraph open and opens the next one again;
-   a mark left open with no such continuation was a stray mark, not a quote.
-5. Reported speech without marks ("…, the White House said on Thursday", "Psaki added that …",
-   "заявила …, что …") gives indirect quotes.
+4. An English quote running over paragraphs leaves its paragraph open and opens the next one again.
+   A double mark (“ or ") left open with no such continuation is a quote cut at its paragraph's end
+   (complete=False); a guillemet left open was a stray mark (a spliced headline's «), not a quote.
+5. A quote inside a quote (‘…’ inside “…”, „…“ inside «…») is part of the outer one: marks nest.
+6. Reported speech without marks ("…, the White House said on Thursday", "Psaki added that …",
+   "заявила …, что …") gives indirect quotes; a transcript's turn ("PENCE: …") is its speaker's.
+
+`QuoteFinder` then makes each quote an attribution (speaker, cue, content): the content is the whole
+attributed statement — the reported clause around a few quoted words, both parts of a statement an
+attribution interrupts ("…," said Smith. "…") — while `Quote.text` stays the quoted words.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storydiff.analyse.speakers import Attribution, MentionIndex, attribute, speech_verbs_pattern
@@ -41,6 +47,15 @@ class QuoteSpan:
     close_mark: int | None
     kind: QuoteKind
     complete: bool
+    label: tuple[int, int] | None = None  # a transcript's speaker label ("PENCE:")
+
+
+_TAG = re.compile(r"</?[a-z][\w-]*(?:\s[^<>]*)?/?>")
+_NESTED = {"\"": "'‘", "“": "'‘", "„": "'‘‚", "«": "„“'‘"}  # what may open inside an open quote
+
+
+def _nests(outer: str, inner: str) -> bool:
+    return inner in _NESTED.get(outer, "")
 
 
 @dataclass
@@ -86,12 +101,20 @@ def _role(text: str, i: int, open_pending: str | None, lexicon: _QuoteWords) -> 
 
 def _marks(text: str, start: int, end: int, pending: str | None, lexicon: _QuoteWords) -> list[_Mark]:
     marks = []
+    stack = [pending] if pending else []
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text, start, end)]
     for match in _MARK.finditer(text, start, end):
-        role = _role(text, match.start(), pending, lexicon)
+        if any(a < match.start() < b for a, b in tags):
+            continue  # `<tweet tweet-id="…">`: markup left in the text, not a quote
+        role = _role(text, match.start(), stack[-1] if stack else None, lexicon)
         if role is None:
             continue
-        marks.append(_Mark(match.start(), match.group(0), role))
-        pending = match.group(0) if role == "open" else None
+        char = match.group(0)
+        marks.append(_Mark(match.start(), char, role))
+        if role == "open":
+            stack = [*stack, char] if stack and _nests(stack[-1], char) else [char]
+        elif stack:
+            stack.pop()
     return marks
 
 
@@ -140,34 +163,73 @@ def find_quote_spans(article: Article, *, packs: LanguagePacks | None = None) ->
     sentences = list(article.sentences)
     spans: list[QuoteSpan] = []
     carried: _Mark | None = None  # a quote left open at the end of the previous paragraph
+    carried_end = 0  # where that paragraph ends
     paragraphs = list(article.paragraphs)
     for paragraph in paragraphs:
-        pending: _Mark | None = None
+        stack: list[_Mark] = []  # open marks, outermost first
         marks = _marks(text, paragraph.start, paragraph.end, None, lexicon)
         if carried is not None and not (marks and marks[0].role == "open" and marks[0].position == paragraph.start):
-            # The mark left open does not open a quote that goes on here: it was a stray mark (a
-            # spliced headline's «), and what follows it is not a quote.
+            # The mark left open does not open a quote that goes on here: a double mark's quote was
+            # cut at its paragraph's end; a guillemet was a stray mark (a spliced headline's «).
+            _cut(text, sentences, carried, carried_end, spans, lexicon)
             carried = None
         for mark in marks:
             if mark.role == "open":
                 if carried is not None and mark.position == paragraph.start:
-                    pending, carried = carried, None  # the same quote goes on in this paragraph
+                    stack, carried = [carried], None  # the same quote goes on in this paragraph
                     continue
-                pending = mark  # a second opening drops the first: it was a stray mark
-            elif pending is not None:
-                spans.append(_span(text, sentences, pending, mark, mark.position, lexicon))
-                pending = None
+                if stack and _nests(stack[-1].char, mark.char):
+                    stack.append(mark)  # a quote inside the quote: the outer one goes on
+                    continue
+                stack = [mark]  # a second opening of the same kind drops the first: it was a stray mark
+            elif len(stack) > 1:
+                stack.pop()  # the inner quote closes
+            elif stack:
+                spans.append(_span(text, sentences, stack[0], mark, mark.position, lexicon))
+                stack = []
             else:
                 floor = spans[-1].end if spans else paragraph.start
                 start = _fragment_start(sentences, mark.position, max(floor, paragraph.start))
                 a, b = _trim(text, start, mark.position)
                 if b - a > 1:
                     spans.append(QuoteSpan(a, b, None, mark.position, "direct", False))
-        if pending is not None:
-            carried = pending
+        if stack:
+            carried, carried_end = stack[0], paragraph.end
+    if carried is not None:
+        _cut(text, sentences, carried, carried_end, spans, lexicon)
     spans = [s for s in spans if s.end - s.start > 1]
+    spans.extend(_transcript_spans(article, spans, lexicon))
     spans.extend(_indirect_spans(article, spans, lexicon))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _cut(text: str, sentences: list[Sentence], opening: _Mark, end: int, spans: list[QuoteSpan],
+         lexicon: _QuoteWords) -> None:
+    """A double mark left open to its paragraph's end: a quote cut there (complete=False), when it
+    holds a few words; a guillemet left open was a stray mark."""
+    if opening.char not in "\"“" or len(text[opening.position : end].split()) < 3:
+        return
+    span = _span(text, sentences, opening, None, end, lexicon)
+    spans.append(QuoteSpan(span.start, span.end, span.open_mark, None, span.kind, False))
+
+
+def _transcript_spans(article: Article, found: list[QuoteSpan], lexicon: _QuoteWords) -> list[QuoteSpan]:
+    """`PENCE: We will …`: a paragraph opened by a speaker's name in capitals and a colon."""
+    out = []
+    for paragraph in article.paragraphs:
+        match = _LABEL.match(paragraph.text)
+        if not match or match.group("label").casefold().strip(" .") in lexicon.not_labels:
+            continue
+        start, end = paragraph.start + match.start("content"), paragraph.end
+        if any(s.start < end and start < s.end for s in found):
+            continue
+        a, b = _trim(article.text, start, end)
+        label = (paragraph.start + match.start("label"), paragraph.start + match.end("label"))
+        out.append(QuoteSpan(a, b, None, None, "direct", True, label=label))
+    return out
+
+
+_LABEL = re.compile(r"^(?P<label>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,40}[A-ZА-ЯЁ.]):\s+(?P<content>\S.{8,})$", re.S)
 
 
 def _span(text: str, sentences: list[Sentence], opening: _Mark, closing: _Mark | None, limit: int,
@@ -191,11 +253,13 @@ class _QuoteWords:
     introduced: re.Pattern[str]  # `she said: «…»`: a quote introduced by its attribution
     indirect: tuple[re.Pattern[str], ...]  # reported speech
     relative: re.Pattern[str]  # a clause, not a speaker
+    not_labels: frozenset[str]  # "UPDATE:", "WATCH:": capitals and a colon that name no speaker
 
 
 @lru_cache(maxsize=8)
 def _quote_words(packs: LanguagePacks) -> _QuoteWords:
     verbs = speech_verbs_pattern(packs)
+    reported = f"(?:{verbs}|{alternation(packs.words('belief_verbs'))})"  # "believes that …" too
     that = alternation(packs.words("indirect_that"))
     according = packs.words("according_to")
     according_opening = alternation({w[:1].upper() + w[1:] for w in according}, space=" ")
@@ -203,7 +267,7 @@ def _quote_words(packs: LanguagePacks) -> _QuoteWords:
     # Reported speech. Each pattern names the content and the attribution around it.
     indirect = (
         # "Psaki added that Blinken called for …"; "заявил, что …"
-        re.compile(rf"^(?P<pre>.{{2,160}}?)\b(?P<verb>{verbs})(?:\s+\w+){{0,4}},?\s+(?:{that})\s+"
+        re.compile(rf"^(?P<pre>.{{2,160}}?)\b(?P<verb>{reported})(?:\s+\w+){{0,4}},?\s+(?:{that})\s+"
                    rf"(?P<content>.{{10,}}?)[.!?]?$"),
         # "According to the minister, 11 people died"; "По словам министра, …"
         re.compile(rf"^(?P<verb>{according_opening})\s+(?P<pre>[^,]{{2,80}}),\s+(?P<content>.{{10,}}?)[.!?]?$"),
@@ -228,6 +292,7 @@ def _quote_words(packs: LanguagePacks) -> _QuoteWords:
         introduced=re.compile(rf"{verbs}[^.]{{0,40}}[:,]?$"),
         indirect=indirect,
         relative=re.compile(rf"\b(?:{alternation(packs.words('relative_words'))})\b", re.I),
+        not_labels=frozenset(w.casefold() for w in packs.words("not_speaker_labels")),
     )
 
 
@@ -257,14 +322,23 @@ class QuoteFinder:
         self.packs = packs if packs is not None else default_language_packs()
 
     def find(self, article: Article) -> list[Quote]:
-        index = MentionIndex(article)
+        index = MentionIndex(article, self.packs)
         quotes: list[Quote] = []
+        spans = find_quote_spans(article, packs=self.packs)
         floor = 0
-        for span in find_quote_spans(article, packs=self.packs):
-            who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor,
-                            partial=span.kind == "partial", packs=self.packs)
+        for span in spans:
+            if span.label is not None:
+                who = self._labelled(article, index, span.label)
+            else:
+                who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor,
+                                partial=span.kind == "partial", packs=self.packs, indirect=span.kind == "indirect")
+            if who.pronoun and who.span is None and who.speaker_name is None:
+                who = _recent_subject(article, index, span.open_mark or span.start, quotes, who)
+            if who.span is None and who.speaker_name is None and span.kind == "direct":
+                who = _signed(article, index, span) or who
             if who.span is None and who.speaker_name is None and span.kind == "direct" and quotes:
                 who = self._continued(article, quotes[-1], span) or who
+            who = _full_name(article, index, who, span.start)
             quotes.append(Quote(
                 id=f"{article.id}-q{len(quotes)}",
                 article_id=article.id,
@@ -277,9 +351,20 @@ class QuoteFinder:
                 speaker_span=Span(article.text[who.span[0]:who.span[1]], *who.span) if who.span else None,
                 verb=who.verb,
                 complete=span.complete,
+                cue_span=Span(article.text[who.cue[0]:who.cue[1]], *who.cue) if who.cue else None,
+                content=_content(article, index, span, who),
             ))
             floor = (span.close_mark + 1) if span.close_mark is not None else span.end
-        return quotes
+        kept = [(q, s) for q, s in zip(quotes, spans, strict=True) if not _scare_quote(q)]
+        joined = _joined(article, [q for q, _ in kept], [s for _, s in kept], self.packs)
+        return [replace(q, id=f"{article.id}-q{n}") for n, q in enumerate(joined)]
+
+    @staticmethod
+    def _labelled(article: Article, index: MentionIndex, label: tuple[int, int]) -> Attribution:
+        found = index.within(*label, types=("PERSON", "ORG"))
+        if found:
+            return Attribution((found[0][0], found[0][1]), found[0][2], None)
+        return Attribution(None, article.text[label[0] : label[1]].strip(" ."), None)
 
     @staticmethod
     def _continued(article: Article, previous: Quote, span: QuoteSpan) -> Attribution | None:
@@ -295,3 +380,127 @@ class QuoteFinder:
             return None
         mention = (previous.speaker_span.start, previous.speaker_span.end) if previous.speaker_span else None
         return Attribution(mention, previous.speaker_name, None)
+
+
+_SIGNATURE = re.compile(r"^\s*(?:[-—–―]+|--)\s*(?P<s>[A-ZА-ЯЁ@][^\n]{1,100}?)[\s.]*$")
+
+
+def _signed(article: Article, index: MentionIndex, span: QuoteSpan) -> Attribution | None:
+    """A quote set off on its own, signed in the next paragraph ("— Jane Doe, a voter in Ohio")."""
+    paragraphs = list(article.paragraphs)
+    own = next((n for n, p in enumerate(paragraphs) if p.start <= span.start <= p.end), None)
+    if own is None or own + 1 >= len(paragraphs) or span.end < paragraphs[own].end - 3:
+        return None
+    following = paragraphs[own + 1]
+    match = _SIGNATURE.match(following.text)
+    if not match or len(match.group("s").split()) > 14:
+        return None
+    a = following.start + match.start("s")
+    head = match.group("s").split(",")[0]
+    found = index.within(a, a + len(head), types=("PERSON", "ORG"))
+    if found:
+        return Attribution((found[0][0], found[0][1]), found[0][2], None)
+    return Attribution(None, head.strip(), None)
+
+
+def _scare_quote(quote: Quote) -> bool:
+    """A few words in marks inside the writer's own sentence, with no one said to say them (the
+    “establishment” candidate): a name for something, not a quote."""
+    return (quote.kind == "partial" and quote.verb is None and quote.speaker_name is None
+            and len(quote.text.split()) <= 4)
+
+
+def _content(article: Article, index: MentionIndex, span: QuoteSpan, who: Attribution) -> tuple[Span, ...]:
+    """The attributed statement. A partial quote's is the reported clause around the quoted words:
+    the sentence without its attribution ("X said the plan was 'dead on arrival'"), when the cue
+    stands in the sentence; otherwise (and for direct and indirect quotes) the quoted words."""
+    text = article.text
+    own = Span(text[span.start : span.end], span.start, span.end)
+    if span.kind != "partial" or who.cue is None:
+        return (own,)
+    sentence = _sentence_at(list(article.sentences), span.start)
+    if sentence is None or not (sentence.start <= who.cue[0] < sentence.end):
+        return (own,)
+    lo, hi = sentence.start, sentence.end
+    if who.cue[1] <= (span.open_mark if span.open_mark is not None else span.start):
+        lo = who.cue[1]  # "X said (that) the plan was 'dead on arrival'"
+        rest = re.match(r"[\s,:]*(?:that\b|что\b)?", text[lo:hi])
+        lo += rest.end() if rest else 0
+    elif who.cue[0] >= span.end:
+        attribution_start = min(who.cue[0], who.span[0] if who.span and who.span[0] >= span.end else who.cue[0])
+        hi = attribution_start  # "the plan was 'dead on arrival,' X said"
+    else:
+        return (own,)
+    a, b = _trim(text, lo, hi)
+    b = a + len(text[a:b].rstrip(" .!?,;"))
+    if not (a <= span.start and span.end <= b + 1) or b - a <= span.end - span.start:
+        return (own,)
+    return (Span(text[a:b], a, b),)
+
+
+def _joined(article: Article, quotes: list[Quote], spans: list[QuoteSpan], packs: LanguagePacks) -> list[Quote]:
+    """One statement an attribution interrupts ("…," said Smith. "…"; "…," Smith said, "…"): both
+    parts share the speaker and carry the whole statement as content."""
+    text = article.text
+    out = list(quotes)
+    for n in range(1, len(out)):
+        first, second = out[n - 1], out[n]
+        one, two = spans[n - 1], spans[n]
+        if first.kind != "direct" or second.kind == "indirect" or one.close_mark is None or two.open_mark is None:
+            continue
+        between = text[one.close_mark + 1 : two.open_mark]
+        if text[one.close_mark - 1] not in ",—–-" and not between.lstrip().startswith(","):
+            continue
+        if len(between.split()) > 12 or "\n" in between or first.verb is None or first.cue_span is None:
+            continue
+        if not between.rstrip().endswith((",", ".", ":", ";")):
+            continue  # `she said, showing off the "…" hat`: the writer's words go on
+        if not (one.close_mark < first.cue_span.start < two.open_mark):
+            continue
+        if second.speaker_name is not None and second.speaker_name != first.speaker_name and second.verb is not None:
+            continue  # the second part has an attribution of its own
+        content = (*first.content, *second.content)
+        out[n - 1] = replace(first, content=content)
+        out[n] = replace(second, content=content, speaker_name=first.speaker_name, speaker_span=first.speaker_span,
+                         verb=second.verb or first.verb, cue_span=second.cue_span or first.cue_span)
+    return out
+
+
+def _recent_subject(article: Article, index: MentionIndex, position: int, quotes: list[Quote],
+                    who: Attribution) -> Attribution:
+    """"he added" with no name in reach: the most recent subject before the quote — the speaker of
+    an earlier quote in that sentence, else the first person the sentence names."""
+    sentences = [s for s in article.sentences if s.end <= position or s.start <= position < s.end]
+    for sentence in reversed(sentences[-6:]):
+        spoken = [q for q in quotes if sentence.start <= q.start < sentence.end and q.speaker_name is not None]
+        said = spoken[-1].speaker_span if spoken else None
+        if said is not None:
+            return Attribution((said.start, said.end), spoken[-1].speaker_name, who.verb, who.cue)
+        people = index.within(sentence.start, min(sentence.end, position), types=("PERSON",))
+        # A name opening its sentence is its subject, whatever type the recogniser gave it.
+        people = people or [m for m in index.within(sentence.start, min(sentence.end, position),
+                                                     types=("PERSON", "ORG", "PLACE"))
+                            if article.text[sentence.start : m[0]].strip() == "" and " " in article.text[m[0] : m[1]]]
+        if people:
+            a, b, name = people[0]
+            return Attribution((a, b), name, who.verb, who.cue)
+    return who
+
+
+def _full_name(article: Article, index: MentionIndex, who: Attribution, position: int) -> Attribution:
+    """A bare surname ("Clinton said") is the nearest full name before it with that surname."""
+    if who.span is None:
+        return who
+    written = article.text[who.span[0] : who.span[1]].strip()
+    if " " in written or not written[:1].isupper():
+        return who
+    best = None
+    for a, b, name, kind in index.items:
+        if kind != "PERSON" or a >= who.span[0]:
+            continue
+        words = article.text[a:b].split()
+        if len(words) >= 2 and words[-1].strip("’'s") == written.strip("’'s"):
+            best = (a, b, name)
+    if best is None:
+        return who
+    return Attribution((best[0], best[1]), best[2], who.verb, who.cue, who.pronoun)

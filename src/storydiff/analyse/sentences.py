@@ -21,6 +21,12 @@ __all__ = ["split_sentences"]
 
 # Abbreviations (U.S., Jan., г.), splice openers and the words no splice follows come from the
 # language packs (`abbreviations`, `splice_openers`, `no_splice_before`).
+# How far around a boundary the rules look: far enough for any abbreviation or six words, short
+# enough that the cost of a paragraph stays linear in its length.
+_WINDOW = 300
+# A "sentence" longer than this is a scrape without punctuation (a table, a page run into one line):
+# it is cut at spaces so later stages (quotes, clauses, entity models) never see megabytes at once.
+MAX_SENTENCE_CHARS = 2000
 _CLOSERS = "»”’\")]"
 _OPENERS = "«“‘\"(["
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
@@ -28,7 +34,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 
 def _is_abbreviation(text: str, dot: int, packs: LanguagePacks) -> bool:
     """Is the full stop at `dot` part of an abbreviation or an initial?"""
-    match = re.search(r"([\w.]+)$", text[:dot])
+    match = re.search(r"([\w.]+)$", text[max(0, dot - _WINDOW) : dot])
     if not match:
         return False
     token = match.group(1)
@@ -44,14 +50,15 @@ def _boundaries(text: str, start: int, end: int, packs: LanguagePacks) -> list[i
     cuts = []
     for match in _BOUNDARY.finditer(segment):
         stop = match.end()
-        rest = segment[stop:]
+        # Only a window after the boundary is read: slicing the whole rest made long paragraphs quadratic.
+        rest = segment[stop : stop + _WINDOW]
         lead = len(rest) - len(rest.lstrip())
         nxt = rest.lstrip()
         # A closing mark standing alone after the boundary belongs to the sentence before it.
         stray = re.match(r"([»”’])(?=\s|$)", nxt)
         if stray:
             stop += lead + 1
-            rest = segment[stop:]
+            rest = segment[stop : stop + _WINDOW]
             nxt = rest.lstrip()
         if not nxt:
             continue
@@ -71,7 +78,7 @@ def _lost_opening(segment: str, dot: int, packs: LanguagePacks) -> bool:
     word is a sentence whose opening was lost in scraping or translation, not an abbreviation."""
     if segment[dot] != ".":
         return False
-    word = re.search(r"(\w+)$", segment[:dot])
+    word = re.search(r"(\w+)$", segment[max(0, dot - _WINDOW) : dot])
     return word is not None and len(word.group(1)) >= 4 and not _is_abbreviation(segment, dot, packs)
 
 
@@ -83,10 +90,12 @@ def _splices(segment: str, packs: LanguagePacks) -> list[int]:
         opener, following = match.group(1), match.group(2)
         if opener not in openers or following[:1].isupper():
             continue
-        before_words = re.findall(r"[\w'-]+", segment[: match.start()])
+        # Six words before and four after are all the rule asks for: read windows, not the whole
+        # segment, so a long paragraph stays linear.
+        before_words = re.findall(r"[\w'-]+", segment[max(0, match.start() - _WINDOW) : match.start()])
         if len(before_words) < 6 or before_words[-1].casefold() in no_splice_before:
             continue
-        if len(re.findall(r"\w+", segment[match.start(1) :])) < 4:
+        if len(re.findall(r"\w+", segment[match.start(1) : match.start(1) + _WINDOW])) < 4:
             continue
         cuts.append(match.start(1))
     return cuts
@@ -105,6 +114,22 @@ def split_sentences(
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b > a and re.search(r"\w", text[a:b]):
-            spans.append((a, b))
+        for a2, b2 in _capped(text, a, b):
+            if re.search(r"\w", text[a2:b2]):
+                spans.append((a2, b2))
     return spans
+
+
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) in pieces of at most MAX_SENTENCE_CHARS, cut at the last space before the limit."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces

@@ -21,7 +21,7 @@ from functools import lru_cache
 from storydiff.lang import LanguagePacks, alternation, default_language_packs
 from storydiff.models import Article
 
-__all__ = ["SPEECH_VERBS", "Attribution", "MentionIndex", "attribute", "speech_verbs_pattern"]
+__all__ = ["SPEECH_VERBS", "Attribution", "MentionIndex", "attribute", "masked", "speech_verbs_pattern"]
 
 
 @lru_cache(maxsize=8)
@@ -39,10 +39,14 @@ SPEECH_VERBS = speech_verbs_pattern(default_language_packs())
 @dataclass(frozen=True)
 class _Speech:
     verb: re.Pattern[str]
+    verb_or_belief: re.Pattern[str]  # for reported content: speech verbs and "believes", "found"
     after: re.Pattern[str]
+    dash: re.Pattern[str]  # `"…" ― Name, title`: a dash and the speaker, no verb
     pronouns: frozenset[str]
     addressee_verbs: frozenset[str]
     participle_endings: tuple[str, ...]
+    according: frozenset[str]
+    abbreviation_dot: re.Pattern[str]  # "Mr." "Sen." "L." "(D-Wis.)": a full stop that ends no sentence
 
 
 @lru_cache(maxsize=8)
@@ -50,16 +54,31 @@ def _speech(packs: LanguagePacks) -> _Speech:
     verbs = speech_verbs_pattern(packs)
     after = re.compile(
         rf"^[\s,.;:!?»”\"]*(?:[—–-]+\s*)?(?:(?P<v1>{verbs})\b(?P<s1>[^.;\"“«]{{0,120}})|"
-        rf"(?P<s2>[^.;\"“«»”]{{1,90}}?)\s+(?P<v2>{verbs})\b)",
+        rf"(?P<s2>[^.;\"“«»”]{{1,120}}?)\s+(?P<v2>{verbs})\b)",
         re.IGNORECASE,
     )
+    short = alternation({w.casefold() for w in packs.words("honorifics") | packs.words("abbreviations")})
     return _Speech(
-        verb=re.compile(rf"\b{verbs}\b", re.IGNORECASE),
+        # "so-called" is no cue: a verb never follows a hyphen.
+        verb=re.compile(rf"(?<![\w-]){verbs}\b", re.IGNORECASE),
+        verb_or_belief=re.compile(rf"(?<![\w-])(?:{verbs}|{alternation(packs.words('belief_verbs'))})\b",
+                                  re.IGNORECASE),
         after=after,
+        dash=re.compile(r"^[\s,]*(?:[—―–]|--)\s*(?P<s>[A-Z][^\"“«»”\n]{1,100}?)[\s.]*$"),
         pronouns=frozenset(w.casefold() for w in packs.words("pronouns")),
         addressee_verbs=frozenset(w.casefold() for w in packs.words("addressee_verbs")),
         participle_endings=tuple(sorted(packs.words("participle_endings"))),
+        according=frozenset(w.casefold() for w in packs.words("according_to") | packs.words("source_after_cues")),
+        abbreviation_dot=re.compile(rf"(?i:\b(?:{short}))\.|\b[A-Z]\.(?=\s*[A-Z])|\.(?=[^()\s]{{0,8}}\))"
+                                    r"|(?<=\bU)\.(?=S\.)|(?<=\bU\.S)\."),
     )
+
+
+def masked(text: str, packs: LanguagePacks | None = None) -> str:
+    """The text with the full stops of abbreviations, initials and party-state tags ("Mr.", "Sen.",
+    "Mary L. Smith", "(D-Wis.)", "U.S.") replaced by a middle dot: same offsets, no sentence ends."""
+    speech = _speech(packs if packs is not None else default_language_packs())
+    return speech.abbreviation_dot.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
 
 
 @dataclass(frozen=True)
@@ -67,13 +86,16 @@ class Attribution:
     span: tuple[int, int] | None  # the speaker's mention, offsets into Article.text
     speaker_name: str | None
     verb: str | None
+    cue: tuple[int, int] | None = None  # the cue's offsets ("said", "told reporters", "according to")
+    pronoun: bool = False  # the speaker is a pronoun the text does not resolve here ("he added")
 
 
 class MentionIndex:
     """The article's mentions by position: which name stands where."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, packs: LanguagePacks | None = None) -> None:
         self.items = sorted((m.start, m.end, m.normal, m.type) for m in article.mentions)
+        self.masked = masked(article.text, packs)
 
     def within(self, start: int, end: int, types: tuple[str, ...] = ("PERSON", "ORG")) -> list[tuple[int, int, str]]:
         return [(a, b, n) for a, b, n, t in self.items if start <= a and b <= end and t in types]
@@ -87,7 +109,7 @@ def _verb(text: str, speech: _Speech) -> str:
 def _written(region: str, speech: _Speech) -> str | None:
     """The speaker as written, when no entity stands there: "the general secretary of the bloc"."""
     words = re.sub(r"\s+", " ", region).strip(" ,—–-")
-    if not words or words.casefold() in speech.pronouns or len(words) > 80:
+    if not words or words.casefold() in speech.pronouns or len(words) > 120:
         return None
     return words
 
@@ -105,6 +127,27 @@ def _pick(index: MentionIndex, start: int, end: int, last: bool, text: str = "")
     return (full or people or found)[-1 if last else 0]
 
 
+def _subject_region(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words right before a verb that can be its subject: after the last comma ("In an interview
+    with Ann Lee, the senator said": the senator), but across an appositive ("Smith, 45, said")."""
+    chunk = text[start:end].rstrip()
+    if chunk.endswith(","):  # "Smith, a senator from Ohio, said": the appositive and the name before it
+        inner = chunk[:-1]
+        cut = inner.rfind(",")
+        if cut < 0:
+            return start, end
+        earlier = inner.rfind(",", 0, cut)
+        return start + earlier + 1, end
+    cut = chunk.rfind(",")
+    return (start + cut + 1, end) if cut >= 0 else (start, end)
+
+
+def _first_name_chunk(region: str) -> str:
+    """"Cruz, leading narrowly in the polls," -> "Cruz": a capitalised name before an appositive."""
+    head = region.strip().split(",")[0].strip()
+    return head if "," in region.strip() and head[:1].isupper() and len(head.split()) <= 5 else region
+
+
 def _is_person(index: MentionIndex, item: tuple[int, int, str]) -> bool:
     return any(a == item[0] and t == "PERSON" for a, _, _, t in index.items)
 
@@ -119,7 +162,7 @@ def _sentence_bounds(article: Article, position: int, floor: int, ceiling: int) 
 
 def attribute(
     article: Article, index: MentionIndex, start: int, end: int, open_mark: int | None, close_mark: int | None,
-    floor: int, partial: bool = False, *, packs: LanguagePacks | None = None,
+    floor: int, partial: bool = False, *, packs: LanguagePacks | None = None, indirect: bool = False,
 ) -> Attribution:
     """`floor`: where the text this quote may draw on begins (the end of the previous quote).
 
@@ -135,27 +178,44 @@ def attribute(
     # 1. After the quote.
     after = (close_mark + 1) if close_mark is not None else end
     _, sentence_end = _sentence_bounds(article, max(start, after - 1), after, ceiling)
-    window = text[after:sentence_end] if sentence_end > after else ""
+    # A full stop after an abbreviation or initial ("Mr. Smith said") ends no attribution.
+    stop = re.search(r"[.!?](?:\s|$)", index.masked[after:ceiling])
+    sentence_end = max(sentence_end, min(ceiling, after + stop.start() + 1) if stop else ceiling)
+    window = index.masked[after:sentence_end] if sentence_end > after else ""
+    dash = speech.dash.match(window) if close_mark is not None else None
+    if dash:  # `"…" ― Jane Doe, a voter in Ohio`
+        region = (after + dash.start("s"), after + dash.start("s") + len(dash.group("s").split(",")[0]))
+        found = _pick(index, *region, last=False, text=text)
+        if found:
+            return Attribution((found[0], found[1]), found[2], None)
+        written = _written(text[region[0] : region[1]], speech)
+        if written:
+            return Attribution(None, written, None)
     # `…human rights.» He announced …`: a quote that ends its sentence is not attributed by the next one.
     ends_sentence = re.search(r"[.!?…]$", text[start:end]) and window.strip()[:1].isupper()
-    match = None if ends_sentence else speech.after.match(window)
+    match = speech.after.match(window)
+    if ends_sentence and match and (match.group("v1") or len(window[match.end():].split()) > 6):
+        match = None  # ... unless that sentence is only the attribution: `"Is it a bribe?" Trump asked.`
     if match and not re.search(r"[\"“«]", window[: match.start("v1") if match.group("v1") else match.start("v2")]):
         if match.group("v1"):
             # "said Helena Vasquez-Moore, spokeswoman for …": the speaker ends at the first comma.
             s1 = match.group("s1").split(",")[0]
             verb, region = match.group("v1"), (after + match.start("s1"), after + match.start("s1") + len(s1))
+            cue = (after + match.start("v1"), after + match.end("v1"))
             found = _pick(index, *region, last=False, text=text)
         else:
-            verb, region = match.group("v2"), (after + match.start("s2"), after + match.end("s2"))
+            verb = match.group("v2")
+            region = _subject_region(text, after + match.start("s2"), after + match.end("s2"))
+            cue = (after + match.start("v2"), after + match.end("v2"))
             found = _pick(index, *region, last=True, text=text)
         if found:
-            return Attribution((found[0], found[1]), found[2], _verb(verb, speech))
+            return Attribution((found[0], found[1]), found[2], _verb(verb, speech), cue)
+        if text[region[0] : region[1]].strip().casefold() in speech.pronouns:
+            return Attribution(None, None, _verb(verb, speech), cue, pronoun=True)
         written = _written(text[region[0] : region[1]], speech)
         if written and not speech.verb.search(written):
-            return Attribution(None, written, _verb(verb, speech))
-        if match.group("v2") and text[region[0] : region[1]].strip().casefold() in speech.pronouns:
-            return Attribution(None, None, _verb(verb, speech))
-    return before or _attribute_before(article, index, start, open_mark, floor, speech)
+            return Attribution(None, written, _verb(verb, speech), cue)
+    return before or _attribute_before(article, index, start, open_mark, floor, speech, indirect)
 
 
 def _paragraph_bounds(article: Article, position: int) -> tuple[int, int]:
@@ -164,25 +224,47 @@ def _paragraph_bounds(article: Article, position: int) -> tuple[int, int]:
 
 
 def _attribute_before(article: Article, index: MentionIndex, start: int, open_mark: int | None,
-                      floor: int, speech: _Speech) -> Attribution:
-    """2. Before the quote, in its own sentence."""
+                      floor: int, speech: _Speech, indirect: bool = False) -> Attribution:
+    """2. Before the quote, in its own sentence, or in the sentence before when that one ends with
+    its cue ("Sam Lau said in a statement. "…"", "As Smith put it: "…"")."""
     text = article.text
     paragraph_start, ceiling = _paragraph_bounds(article, start)
     before_end = open_mark if open_mark is not None else start
     sentence_start, _ = _sentence_bounds(article, before_end, max(floor, paragraph_start), ceiling)
-    before = text[sentence_start:before_end]
-    verbs = list(speech.verb.finditer(before))
+    before = index.masked[sentence_start:before_end]
+    verbs = list((speech.verb_or_belief if indirect else speech.verb).finditer(before))
+    if not verbs and not before.strip() and sentence_start > max(floor, paragraph_start):
+        previous, _ = _sentence_bounds(article, sentence_start - 2, max(floor, paragraph_start), ceiling)
+        lead = index.masked[previous:sentence_start]
+        verbs = [v for v in speech.verb.finditer(lead)
+                 if re.fullmatch(r"(?:\s+[\w’'-]+){0,4}\s*[.:]\s*", lead[v.end():])]
+        if verbs:
+            sentence_start, before = previous, lead
     if verbs:
         verb = verbs[-1]
+        cue = (sentence_start + verb.start(), sentence_start + verb.end())
+        words = _verb(verb.group(0), speech)
+        according = any(verb.group(0).casefold().startswith(a) for a in speech.according)
+        subject = _subject_region(text, sentence_start, sentence_start + verb.start())
         if verb.group(0).casefold().endswith(speech.participle_endings):  # "calling for": a participle
             found = _pick(index, sentence_start, sentence_start + verb.start(), last=False, text=text)  # the subject
         else:
-            found = _pick(index, sentence_start, sentence_start + verb.start(), last=True, text=text)
-            found = found or _pick(index, sentence_start + verb.end(), before_end, last=False, text=text)
+            found = _pick(index, *subject, last=True, text=text)
+            if according or not text[subject[0] : subject[1]].strip():  # "According to police", not an object
+                found = found or _pick(index, sentence_start + verb.end(), before_end, last=False, text=text)
         if found:
-            return Attribution((found[0], found[1]), found[2], _verb(verb.group(0), speech))
-        written = _written(before[: verb.start()], speech)
-        if written and len(written.split()) <= 8 and not speech.verb.search(written):
-            return Attribution(None, written, _verb(verb.group(0), speech))
-        return Attribution(None, None, _verb(verb.group(0), speech))
+            return Attribution((found[0], found[1]), found[2], words, cue)
+        if according:  # "According to police, …": the source follows the cue
+            source = re.split(r"[,:]", text[cue[1] : before_end])[0]
+            written = _written(source, speech)
+            if written:
+                return Attribution(None, written, words, cue)
+        region = text[subject[0] : subject[1]]
+        if region.strip().casefold() in speech.pronouns:
+            return Attribution(None, None, words, cue, pronoun=True)
+        written = _written(_first_name_chunk(region), speech)
+        if written and len(written.split()) <= 12 and not speech.verb.search(written):
+            return Attribution(None, written, words, cue)
+        return Attribution(None, None, words, cue)
     return Attribution(None, None, None)
+

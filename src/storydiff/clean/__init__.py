@@ -11,11 +11,12 @@ from dataclasses import replace
 from storydiff.clean.boilerplate import (
     remove_inline_debris,
     remove_line_debris,
+    remove_related_headlines,
     remove_repeated_lines,
     remove_stray_short_lines,
 )
 from storydiff.clean.captions import is_caption_like, mark_captions
-from storydiff.clean.credits import authors_from_credit, mark_bylines, mark_credit_lines
+from storydiff.clean.credits import authors_from_credit, mark_bylines, mark_credit_lines, mark_sign_offs
 from storydiff.clean.dateline import DatelineMatch, find_dateline, infer_year, is_iso_date, resolve_date
 from storydiff.clean.headline import mark_headline
 from storydiff.clean.outlet import detect_source
@@ -40,21 +41,25 @@ class Cleaner:
         rules = self.rules.for_text(text)
         pieces = split_lines(text)
         pieces = remove_line_debris(text, pieces, rules)
+        pieces = remove_related_headlines(text, pieces)
         pieces = remove_inline_debris(text, pieces, rules)
         pieces = remove_repeated_lines(text, pieces)
         pieces = mark_credit_lines(text, pieces, rules)
+        pieces = mark_sign_offs(text, pieces)
         pieces, byline_authors = mark_bylines(text, pieces)
         pieces = mark_captions(text, pieces, rules)
         pieces, dateline_match = self._mark_dateline(text, pieces, rules, packs=self.packs)
-        pieces = mark_headline(text, pieces, document.title)
-        pieces = remove_stray_short_lines(text, pieces)
+        pieces = mark_headline(text, pieces, document.title,
+                               title_line=not (document.content_type == "html" and document.title))
+        pieces = remove_stray_short_lines(text, pieces, html=document.content_type == "html")
 
         def spans(role: str) -> tuple[Span, ...]:
             return tuple(Span(p.text(text), p.start, p.end) for p in pieces if p.role == role)
 
         headline = next(iter(spans("headline")), None)
-        if headline is None and document.title and document.content_type == "html":
-            headline = Span(document.title, -1, -1)  # from page metadata: not in the text itself
+        if document.title and document.content_type == "html" and (
+                headline is None or " ".join(headline.text.split()) != " ".join(document.title.split())):
+            headline = Span(document.title, -1, -1)  # from the page's structure: not (as such) in the text
         credits = spans("byline") + spans("credit")
         authors = list(document.authors) or byline_authors
         if not authors:
@@ -93,6 +98,7 @@ class Cleaner:
             paragraphs=spans("body"),
             sentences=(),
             analyses=("clean",),
+            repairs=document.repairs,
         )
 
     @staticmethod

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from storydiff.clean.pieces import Piece, word_count
+from storydiff.clean.pieces import Piece, split_piece, word_count
 from storydiff.clean.rules import RuleFamily
 
-__all__ = ["authors_from_credit", "mark_bylines", "mark_credit_lines"]
+__all__ = ["authors_from_credit", "mark_bylines", "mark_credit_lines", "mark_sign_offs"]
 
 _NAME = r"[A-ZА-ЯЁ][\w'’.\-]+(?:\s+[A-ZА-ЯЁ][\w'’.\-]+){0,3}"
 _BYLINE = re.compile(
@@ -53,3 +53,48 @@ def mark_bylines(text: str, pieces: list[Piece]) -> tuple[list[Piece], list[str]
             authors.extend(_split_names(match.group("names")))
             break
     return out, authors
+
+
+_AGENCIES = (r"AFP|AP|Reuters|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|UPI|PTI|IANS|ANI|TASS|Interfax|KNA|epd|APA|"
+             r"SDA|Yonhap|Kyodo|CNA|Bernama|Anadolu|AA|RIA Novosti|ТАСС|Интерфакс|РИА Новости")
+# "… on Monday. — AFP", "… on Monday (Reuters)": the agency signing off at the end of a paragraph.
+_SIGN_OFF = re.compile(
+    rf"\s*(?:[—–]|--?|\|)\s*\(?(?:{_AGENCIES})(?:[/,]\s*\w[\w .]{{0,30}})?\)?\s*\.?$"
+    rf"|\s*\((?:{_AGENCIES})\)\s*\.?$"
+)
+# "Jane Roe in Velgrad contributed to this report." at the end of the last paragraph.
+_CONTRIBUTED = re.compile(
+    r"(?:^|(?<=[.!?\"”»]))\s*[^.!?\n]{3,200}?\b(?:contributed|contributing)\s+(?:reporting\s+)?(?:to|for)\s+"
+    r"(?:this|the)\s+(?:report|story|article|reporting)\.?$|(?:^|(?<=[.!?\"”»]))\s*(?:additional )?reporting by\s+"
+    r"[^.!?\n]{3,160}\.?$",
+    re.I,
+)
+
+
+def mark_sign_offs(text: str, pieces: list[Piece], *, long_line_words: int = 40) -> list[Piece]:
+    """5b. An agency's sign-off at the end of a paragraph ("— AFP", "(Reuters)") and a trailing
+    "… contributed to this report" are credits, cut off the paragraph they end; the rest stays body.
+    A sign-off is only taken from the last body line or from a line that reads like body (long, or
+    several sentences): a short line ending in an agency's name elsewhere is a photo caption."""
+    body = [i for i, p in enumerate(pieces) if p.role == "body"]
+    last = body[-1] if body else -1
+    out: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        if piece.role != "body":
+            out.append(piece)
+            continue
+        line = piece.text(text)
+        contributed = _CONTRIBUTED.search(line)
+        if contributed is not None and contributed.end() > contributed.start():
+            out.extend(split_piece(text, piece, piece.start + contributed.start(), piece.start + contributed.end(),
+                                   "credit", "contributed-credit"))
+            continue
+        sign_off = _SIGN_OFF.search(line)
+        sentences = len(re.findall(r"[.!?…][\"”»’)]*\s+\S", line))
+        if sign_off is not None and sign_off.start() > 0 and (
+                i == last or word_count(line) >= long_line_words or sentences >= 2):
+            out.extend(split_piece(text, piece, piece.start + sign_off.start(), piece.start + sign_off.end(),
+                                   "credit", "sign-off"))
+            continue
+        out.append(piece)
+    return out

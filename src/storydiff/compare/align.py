@@ -2,12 +2,16 @@
 
 1. Split each article's sentences into units (clauses).
 2. Score every pair of units from different articles: embedding cosine (paraphrase, translation)
-   blended with word, name and number overlap.
+   blended with word, name and number overlap, less the evidence against (other years, and when
+   weighed, other actors or numbers); a unit with too little content (a bare list number) scores 0.
+   Articles that `compare.same_story` puts in different stories are never linked.
 3. Merge greedily, strongest pair first, average linkage, at most one unit per article per fact
    (two clauses of one article rarely restate each other; allowing it makes facts snowball).
 4. A unit left alone that restates a fact of its own article (a lead repeated by a quote) is added
    to that fact's support instead of becoming a unique fact of its own.
-5. Status: shared (every article), partial (several), unique (one); conflict when the articles
+5. A sentence can support more than one fact: a unit as close to a fact's members as they are to
+   each other supports it as well (`_extra_support`).
+6. Status: shared (every article), partial (several), unique (one); conflict when the articles
    that report it give different numbers or dates for it.
 """
 
@@ -52,7 +56,8 @@ class FactAligner:
         With entities, a unit's names include its entity ids: Тлеуберди and Tleuberdi count as one name."""
         feats = [features_of(u.text, packs=self.packs) for u in units]
         if entities:
-            feats = [replace(f, names=f.names | _entities_in(u, entities)) for f, u in zip(feats, units, strict=True)]
+            feats = [replace(f, names=f.names | ids, entities=ids)
+                     for f, u in zip(feats, units, strict=True) for ids in [_entities_in(u, entities)]]
         cosine = None
         if self.embedder is not None and units:
             vectors = self.embedder.encode([u.text for u in units])
@@ -69,20 +74,49 @@ class FactAligner:
 
     def _pair_score(self, a: Features, b: Features, cosine: float | None, across: bool = False) -> float:
         s = self.settings
+        if min(a.content, b.content) < s.min_content:
+            return 0.0  # a bare list number or a lone word says too little to be a fact of its own
         words, names = overlap(a.words, b.words), overlap(a.names, b.names)
         if across and cosine is not None:
             words = max(cosine, 0.0)  # no shared words across languages: the embedding speaks for them
         bonus = s.number_bonus if a.numbers & b.numbers else 0.0
+        against = self._against(a, b)
         if cosine is None:
-            lexical = 0.65 * words + 0.35 * names + bonus
+            lexical = 0.65 * words + 0.35 * names + bonus - against
             return lexical * (s.threshold / s.lexical_threshold)  # report on the embedding scale
-        return s.embedding_weight * max(cosine, 0.0) + s.word_weight * words + s.name_weight * names + bonus
+        return s.embedding_weight * max(cosine, 0.0) + s.word_weight * words + s.name_weight * names + bonus - against
 
-    def align(self, articles: Sequence[Article], entities: Sequence[Entity] = ()) -> list[Fact]:
+    def _against(self, a: Features, b: Features) -> float:
+        """Evidence that two alike statements report different things: each names its own actors or
+        places (entities, when the entity stage ran), gives its own years, or its own numbers. Numbers
+        weigh least: the same fact with other figures is a conflict worth showing, not a new fact."""
+        s = self.settings
+        penalty = 0.0
+        if a.entities and b.entities and not a.entities & b.entities:
+            penalty += s.name_clash_penalty
+        if a.years and b.years and not a.years & b.years:
+            penalty += s.year_clash_penalty
+        plain_a, plain_b = a.numbers - a.years, b.numbers - b.years
+        if plain_a and plain_b and not plain_a & plain_b:
+            penalty += s.number_clash_penalty
+        return penalty
+
+    def align(
+        self, articles: Sequence[Article], entities: Sequence[Entity] = (), groups: Sequence[int] | None = None
+    ) -> list[Fact]:
+        """Facts of the articles. `groups` (one per article, from `compare.same_story`) keeps articles
+        that tell different stories apart: their statements are never one fact."""
         units = [u for article in articles for u in units_of(article, packs=self.packs)]
         if not units:
             return []
         matrix = self.scores(units, entities, {a.id: a.language for a in articles})
+        if groups is not None and len(set(groups)) > 1:
+            story = {a.id: g for a, g in zip(articles, groups, strict=True)}
+            for i, x in enumerate(units):
+                row = matrix[i]
+                for j, y in enumerate(units):
+                    if story[x.article_id] != story[y.article_id]:
+                        row[j] = 0.0
         threshold = self.settings.threshold
         clusters: dict[int, list[int]] = {i: [i] for i in range(len(units))}
         owner = list(range(len(units)))
@@ -105,7 +139,49 @@ class FactAligner:
             for k in clusters[a]:
                 owner[k] = a
         self._attach_restatements(units, matrix, clusters, owner)
-        return self._facts(articles, units, matrix, list(clusters.values()))
+        facts = self._extra_support(units, matrix, list(clusters.values()))
+        return self._facts(articles, units, matrix, facts)
+
+    def _extra_support(
+        self, units: Sequence[Unit], matrix: list[list[float]], groups: list[list[int]]
+    ) -> list[list[int]]:
+        """A sentence can support more than one fact: a unit close enough to every other-article
+        member of a fact (`threshold + extra_support_margin` on average) supports it too, even when it
+        already belongs to another fact; when its article already supports that fact it must also be
+        close to that statement (a restatement). Numpy over units × fact members."""
+        margin = self.settings.extra_support_margin
+        if margin >= 1.0 or len(groups) < 2:
+            return groups
+        import numpy as np
+
+        scores = np.asarray(matrix, dtype=np.float32)
+        article = np.asarray([hash(u.article_id) for u in units])
+        limit = self.settings.threshold + margin
+        # A unit already in a fact with other articles joins another fact only as a restatement of its
+        # own article's support there (a statement linked elsewhere is not evidence for a new fact).
+        linked = np.zeros(len(units), dtype=bool)
+        for members in groups:
+            if len({units[k].article_id for k in members}) > 1:
+                linked[members] = True
+        out = []
+        for members in groups:
+            if len(members) < 2 or len({units[k].article_id for k in members}) < 2:
+                out.append(members)
+                continue
+            cols = np.asarray(members)
+            inner = scores[np.ix_(cols, cols)][article[cols][:, None] != article[cols][None, :]]
+            bar = max(limit, float(inner.mean()))  # fit in as well as the members fit each other
+            other = article[:, None] != article[cols][None, :]  # units × members, other-article links
+            counts = other.sum(axis=1)
+            mean = np.where(counts > 0, (scores[:, cols] * other).sum(axis=1) / np.maximum(counts, 1), 0.0)
+            weakest = np.where(other, scores[:, cols], np.inf).min(axis=1)
+            # When its article already supports the fact, the unit must also restate that support.
+            own = np.where(~other, scores[:, cols], -np.inf).max(axis=1)
+            restates = (((counts == len(members)) | (own >= 0.5 * self.settings.threshold)) & ~linked) | (
+                own >= self.settings.threshold)
+            extra = np.nonzero((mean >= bar) & (weakest >= self.settings.threshold) & (counts > 0) & restates)[0]
+            out.append(members + [int(k) for k in extra if int(k) not in set(members)])
+        return out
 
     def _attach_restatements(
         self, units: Sequence[Unit], matrix: list[list[float]], clusters: dict[int, list[int]], owner: list[int]

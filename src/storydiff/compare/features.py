@@ -16,7 +16,9 @@ __all__ = ["Features", "features_of", "fold", "overlap"]
 
 # Words that say nothing about what a statement is about: the language packs' `stopwords`.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number standing on its own: the 19 of COVID-19 or of a code like A19 is part of a word, not a number.
+_NUMBER = re.compile(r"(?<![\w.,])(?<![^\W\d_])(?<![^\W\d_]-)\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,13 @@ class Features:
     words: frozenset[str]
     names: frozenset[str]
     numbers: frozenset[str]
+    years: frozenset[str] = frozenset()  # the numbers that read as years (1800-2099)
+    entities: frozenset[str] = frozenset()  # the story's entity ids it mentions (set by the aligner)
+
+    @property
+    def content(self) -> int:
+        """How much the statement says: its content words and names (a bare list number says nothing)."""
+        return len(self.words | self.names)
 
 
 def fold(word: str) -> str:
@@ -52,7 +61,8 @@ def features_of(text: str, *, packs: LanguagePacks | None = None) -> Features:
         if is_acronym or (i > 0 and token[:1].isupper()):
             names.add(_skeleton(token))
     numbers = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
-    return Features(frozenset(words), frozenset(names), frozenset(numbers))
+    years = {n for n in numbers if _YEAR.match(n)}
+    return Features(frozenset(words), frozenset(names), frozenset(numbers), frozenset(years))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
+from typing import Any
 
 from storydiff.compare import AlignmentSettings
 from storydiff.eval.goldset import load_json, story_articles
 from storydiff.eval.scoring import Score
 from storydiff.models import Article
 
-__all__ = ["score_alignment", "score_conflicts"]
+__all__ = ["aligned_segment_pairs", "article_from_segments", "best_threshold", "prf", "score_alignment",
+           "score_conflicts"]
 
 
 def _sentence(article: Article, snippet: str) -> str:
@@ -92,3 +95,67 @@ def score_conflicts(embedder: str | None = "use-m3") -> tuple[Score, list[str]]:
             if d not in right:
                 notes.append(f"{story['dir']}: wrong conflict: " + " / ".join(text_of[s][:40] for s in sorted(d)))
     return total, notes
+
+
+# --- Helpers for the real datasets (storydiff.eval.datasets): articles built from given segments,
+# sentence pairs read from facts, and the naive cosine baseline with one threshold fitted on dev.
+
+
+def article_from_segments(name: str, segments: Sequence[str], language: str | None = None) -> Article:
+    """An article whose paragraphs are the dataset's segments (one per sentence or headline), so that
+    every storydiff sentence maps back to its segment by `Sentence.paragraph`; the cleaner is not
+    run (the datasets give clean text)."""
+    from storydiff.models import Span, content_id
+
+    text, spans, offset = "", [], 0
+    for segment in segments:
+        segment = " ".join(segment.split()) or "."
+        if text:
+            text += "\n\n"
+            offset += 2
+        spans.append(Span(segment, offset, offset + len(segment)))
+        text += segment
+        offset += len(segment)
+    return Article(
+        id=content_id(name, text), path=name, text=text, encoding="utf-8", content_type="text", source=None,
+        language=language or "und", headline=None, published=None, authors=(), dateline=None, credits=(),
+        captions=(), removed=(), paragraphs=tuple(spans), sentences=(),
+        analyses=("clean", "language") if language else ("clean",),
+    )
+
+
+def aligned_segment_pairs(comparison: Any) -> set[tuple[tuple[str, int], tuple[str, int]]]:
+    """Pairs of (article id, segment index) from different articles that support one fact."""
+    where = {s.id: (a.id, s.paragraph) for a in comparison.articles for s in a.sentences}
+    pairs: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for fact in comparison.facts:
+        members = sorted({where[s] for ids in fact.support.values() for s in ids})
+        for x, y in combinations(members, 2):
+            if x[0] != y[0]:
+                pairs.add((x, y))
+    return pairs
+
+
+def best_threshold(scores: Sequence[float], labels: Sequence[bool], metric: str = "f1") -> float:
+    """The cut on `scores` that maximises F1 (or accuracy) of `score >= cut` against `labels`."""
+    import numpy as np
+
+    values = np.asarray(scores, dtype=float)
+    gold = np.asarray(labels, dtype=bool)
+    best, best_value = 0.5, -1.0
+    for cut in np.unique(np.round(values, 4)):
+        predicted = values >= cut
+        if metric == "accuracy":
+            value = float((predicted == gold).mean())
+        else:
+            tp = float((predicted & gold).sum())
+            value = 2 * tp / max(float(predicted.sum() + gold.sum()), 1.0)
+        if value > best_value:
+            best, best_value = float(cut), value
+    return best
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

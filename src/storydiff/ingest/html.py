@@ -1,33 +1,135 @@
-"""Main text and metadata from an HTML page, via trafilatura (the `html` extra)."""
+"""Main text and metadata from an HTML page, via trafilatura (the `html` extra).
+
+Trafilatura finds the main text; the headline we pick ourselves from the page's structure: the
+visible `<h1>` that agrees with the page's declared titles (`og:title`, `<title>`), else the
+declared title without the site's name ("Storm hits coast | Daily Courier" -> "Storm hits coast").
+"""
 
 from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 from storydiff.errors import BadInputError, MissingExtraError
 from storydiff.models import RawDocument
 
-__all__ = ["extract_html", "looks_like_html"]
+__all__ = ["extract_html", "looks_like_html", "page_headline", "strip_site_name"]
 
 log = logging.getLogger(__name__)
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article|<div|<p[\s>])", re.I)
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—•·»«:/-]{1,2}\s+|\s*[|•]\s*|(?<=\S)[-_](?=[^\W\d_]{1,8}$)")
+_WORDS = re.compile(r"\w+")
 
 
 def looks_like_html(path: str, text: str) -> bool:
     return path.lower().endswith((".html", ".htm", ".xhtml")) or bool(_HTML_SNIFF.match(text[:500]))
 
 
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.casefold())
+
+
+def _is_site_part(part: str, site_name: str | None, host_words: list[str]) -> bool:
+    words = _words(part)
+    if not words:
+        return True
+    if site_name and (_words(site_name) == words or "".join(words) == "".join(_words(site_name))):
+        return True
+    joined = "".join(words)
+    return bool(host_words) and (joined in host_words or joined == "".join(host_words))
+
+
+def strip_site_name(title: str, site_name: str | None = None, host: str | None = None,
+                    short_parts: tuple[str, ...] = ("|", "-", "–", "—", "•", "·", "::", "»", "«")) -> str:
+    """A page title without the site's name before or after it. A trailing part is the site's name
+    when it names the site (or its host), or when it is short (up to four words) and the rest is long."""
+    title = _norm(title)
+    host_words = [w for w in re.split(r"[.\-]", (host or "").casefold()) if w and w != "www"]
+    parts = [p for p in _TITLE_SEPARATORS.split(title)]
+    if len(parts) < 2:
+        return title
+    separators = _TITLE_SEPARATORS.findall(title)
+    # drop named site parts at either end
+    while len(parts) > 1 and _is_site_part(parts[-1], site_name, host_words):
+        parts, separators = parts[:-1], separators[:-1]
+    while len(parts) > 1 and not _words(parts[-1]):
+        parts, separators = parts[:-1], separators[:-1]
+    while len(parts) > 1 and _is_site_part(parts[0], site_name, host_words):
+        parts, separators = parts[1:], separators[1:]
+    if len(parts) > 1 and separators[-1].strip() in short_parts \
+            and len(_words(parts[-1])) <= 4 and len(_words(" ".join(parts[:-1]))) >= 3:
+        parts, separators = parts[:-1], separators[:-1]
+    out = parts[0]
+    for separator, part in zip(separators, parts[1:], strict=False):
+        out += separator + part
+    return out.strip()
+
+
+def _agrees(h1: str, reference: str) -> bool:
+    """An <h1> is the page's headline when most of its words are in a declared title."""
+    mine, theirs = _words(h1), _words(reference)
+    if not (mine and theirs):
+        return False
+    shorter, longer = sorted((mine, theirs), key=len)
+    found = sum(w in set(longer) for w in shorter)
+    return found >= min(2, len(shorter)) and found >= 0.6 * len(shorter)
+
+
+def page_headline(tree: Any, fallback: str | None = None, site_name: str | None = None,
+                  host: str | None = None) -> str | None:
+    """The headline of a parsed page (see the module docstring); `fallback` is trafilatura's title."""
+    def meta(*names: str) -> str:
+        for name in names:
+            for value in tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
+                if _norm(value):
+                    return _norm(value)
+        return ""
+
+    og = meta("og:title", "twitter:title")
+    page_title = _norm(" ".join(tree.xpath("//head/title//text()")[:1]))
+    site = site_name or meta("og:site_name") or None
+    references = [strip_site_name(t, site, host) for t in (og, page_title, fallback or "") if t]
+    site_parts = set()
+    for declared in (og, page_title):
+        parts = _TITLE_SEPARATORS.split(declared)
+        for i, part in enumerate(parts):
+            if _is_site_part(part, site, []) or (i == len(parts) - 1 and i > 0 and len(_words(part)) <= 4):
+                site_parts.add(" ".join(_words(part)))
+    h1s = []
+    for element in tree.xpath("//h1"):
+        text = strip_site_name(" ".join(element.itertext()), site, host, short_parts=("|",))
+        if text and len(_words(text)) <= 40 and " ".join(_words(text)) not in site_parts:
+            h1s.append(text)
+    for ref in references:
+        for h1 in h1s:
+            if _agrees(h1, ref):
+                mine, theirs = _words(h1), _words(ref)
+                if len(theirs) >= 3 and len(mine) > len(theirs) and mine[-len(theirs):] == theirs:
+                    return ref  # a kicker run into the <h1> ("Open progress" + the headline)
+                return h1
+    if len(h1s) == 1 and not references:
+        return h1s[0]
+    if references:
+        return references[0]
+    return h1s[0] if len(h1s) == 1 else None
+
+
 def extract_html(path: str, html: str, encoding: str) -> RawDocument:
     """Trafilatura finds the main text and drops menus, related links, comments and cookie banners.
-    We keep its metadata (title, date, authors, site name); our text-level cleaner then removes only
-    the debris it left behind."""
+    We keep its metadata (date, authors, site name) and pick the headline from the page's structure;
+    our text-level cleaner then removes only the debris it left behind."""
     try:
         import trafilatura
+        from trafilatura.utils import load_html
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise MissingExtraError("html", "reading HTML pages") from exc
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
+        html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=False
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
@@ -35,13 +137,19 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
     authors = tuple(
         a.strip() for a in re.split(r";|,| and ", getattr(document, "author", None) or "") if a.strip()
     )
+    site_name = getattr(document, "sitename", None) or None
+    title = getattr(document, "title", None) or None
+    tree = load_html(html)
+    if tree is not None:
+        host = getattr(document, "hostname", None) or None
+        title = page_headline(tree, title, site_name, host) or title
     return RawDocument(
         origin=path,
         text=text,
         content_type="html",
         encoding=encoding,
-        title=getattr(document, "title", None) or None,
+        title=title,
         published=getattr(document, "date", None) or None,
         authors=authors,
-        site_name=getattr(document, "sitename", None) or None,
+        site_name=site_name,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from storydiff.errors import BadInputError
@@ -54,14 +55,16 @@ def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
 
 def read_text_input(data: bytes | str, path: str) -> RawDocument:
     """Decode and, for HTML, extract the main text. Used for files and in-memory inputs alike."""
+    repairs: tuple[str, ...] = ()
     if isinstance(data, str):
         text, encoding = data, "utf-8"
     else:
         if not data.strip():
             raise BadInputError(path, "is empty")
-        text, encoding = decode_bytes(data, path)
+        decoded = decode_bytes(data, path)
+        text, encoding, repairs = decoded.text, decoded.encoding, decoded.repairs
     if not text.strip():
         raise BadInputError(path, "is empty (only whitespace)")
     if looks_like_html(path, text):
-        return extract_html(path, text, encoding)
-    return RawDocument(origin=path, text=text, content_type="text", encoding=encoding)
+        return replace(extract_html(path, text, encoding), repairs=repairs)
+    return RawDocument(origin=path, text=text, content_type="text", encoding=encoding, repairs=repairs)

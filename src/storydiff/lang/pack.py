@@ -60,6 +60,10 @@ class LanguagePack:
     circumstance_words: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "said on Thursday"
     relative_words: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
     pronouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # a speaker that is no name
+    honorifics: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "Sen." "Rep.": lower case, no dot
+    not_speaker_labels: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "UPDATE:" names no one
+    source_after_cues: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "according to X", lower case
+    belief_verbs: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "X believes that …" (indirect only)
     # Entities: pronouns resolved to one person, words that are no name, cues after an adjective.
     person_pronouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
     definite_articles: frozenset[str] = field(default=frozenset(), metadata=_WORDS)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ABJAD", "CYRILLIC", "alternative_keys", "latinize", "token_key", "tokens"]
+__all__ = ["ABJAD", "CYRILLIC", "RUSSIAN", "alternative_keys", "latinize", "token_key", "tokens"]
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
@@ -38,6 +38,11 @@ _KEY_RULES = (
 _SCHOLARLY = str.maketrans({"č": "ch", "Č": "Ch", "š": "sh", "Š": "Sh", "ž": "zh", "Ž": "Zh", "ŝ": "shch",
                             "Ŝ": "Shch", "û": "yu", "Û": "Yu", "â": "ya", "Â": "Ya", "ʹ": "", "ʺ": ""})
 ABJAD = re.compile(r"[\u0590-\u06FF\u0750-\u077F]")  # Hebrew and Arabic scripts write few vowels
+
+
+def RUSSIAN(name: str) -> bool:  # noqa: N802 - reads like the other script tests
+    """Cyrillic written the Russian way (no Ukrainian or Kazakh letters)."""
+    return bool(CYRILLIC.search(name)) and not _UKRAINIAN_ONLY.search(name) and not _KAZAKH_ONLY.search(name)
 
 
 @lru_cache(maxsize=8192)

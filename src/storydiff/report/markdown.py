@@ -23,6 +23,11 @@ def _escape(text: object) -> str:
 def render_markdown(comparison: Comparison) -> str:
     view = story_view(comparison)
     lines = [f"# Story comparison ({len(comparison.articles)} articles)", ""]
+    from storydiff.compare.same_story import story_note
+
+    note = story_note(comparison.same_story)
+    if note:
+        lines += [f"**{_escape(note)}.**", ""]
     lines += ["| | source | headline | dateline | published | language |", "|---|---|---|---|---|---|"]
     for n, av in enumerate(view.articles, 1):
         a = av.article

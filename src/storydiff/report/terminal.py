@@ -26,6 +26,11 @@ def print_terminal(comparison: Comparison, console: Console | None = None, max_i
     """Print the report with colour (when the console is a terminal)."""
     console = console or Console()
     view = story_view(comparison)
+    from storydiff.compare.same_story import story_note
+
+    note = story_note(comparison.same_story)
+    if note:
+        console.print(f"[bold yellow]{note}[/bold yellow]")
     table = Table(title=f"Story: {len(comparison.articles)} articles", show_lines=False, expand=True)
     for column in ("source", "headline", "dateline", "published", "lang", "sentences", "removed"):
         table.add_column(column, overflow="fold")
