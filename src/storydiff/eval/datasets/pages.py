@@ -22,6 +22,7 @@ from pathlib import Path
 
 from storydiff.config import Config
 from storydiff.eval.datasets.base import DatasetEval, DatasetReport, Figure, Split, in_split, register_dataset
+from storydiff.eval.scoring import Score
 
 __all__ = ["SnippetScore", "normalise", "run", "score_snippets"]
 
@@ -47,17 +48,20 @@ class SnippetScore:
         self.tn += other.tn
 
     @property
+    def score(self) -> Score:
+        return Score(self.tp, self.fp, self.fn)
+
+    @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return self.score.precision
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return self.score.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.score.f1
 
     @property
     def accuracy(self) -> float:
