@@ -214,3 +214,15 @@ def test_every_printing_command_takes_o_and_v_after_the_command(tmp_path, capsys
     text = tmp_path / "report.txt"
     assert main(["compare", str(A), str(B), "-f", "text", "-o", str(text), "--no-entities", "--no-embeddings"]) == 0
     assert "Reported by all" in text.read_text()
+
+
+def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys):
+    import storydiff.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(storydiff.pipeline, "compare", broken)
+    assert main(["compare", str(A), str(B)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: RuntimeError: simulated bug" in err and "Traceback" not in err
