@@ -17,7 +17,7 @@ from storydiff.names.aliases import AliasBook, load_aliases
 from storydiff.names.latin import ABJAD, CYRILLIC, RUSSIAN, alternative_keys, latinize, token_key, tokens
 from storydiff.names.transcribe import margin
 
-__all__ = ["NameMatch", "NameMatcher"]
+__all__ = ["NameMatch", "NameMatcher", "edit_distance", "similarity"]
 
 _STOP = {"the", "of", "and", "for", "in", "o", "i", "v", "po", "na", "de", "la", "des", "du"}
 # Arabic articles and patronymic links vary by outlet (Bashar Assad / Bashar al-Assad).
@@ -54,19 +54,24 @@ class NameMatch:
                 "reasons": list(self.reasons)}
 
 
-def similarity(a: str, b: str) -> float:
-    """1 - normalised edit distance."""
-    if a == b:
-        return 1.0
-    if not a or not b:
-        return 0.0
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions each cost one."""
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
-    return 1 - previous[-1] / max(len(a), len(b))
+    return previous[-1]
+
+
+def similarity(a: str, b: str) -> float:
+    """1 - normalised edit distance."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return 1 - edit_distance(a, b) / max(len(a), len(b))
 
 
 def _skeleton(key: str) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from storydiff.config import Config
 from storydiff.eval.datasets.base import DatasetEval, DatasetReport, Figure, Split, in_split, register_dataset
+from storydiff.names.matcher import edit_distance
 
 __all__ = ["BASELINE_RATIO", "NamePairItem", "baseline_same", "load_entries", "name_pairs", "run"]
 
@@ -67,16 +68,6 @@ def _translit(cyrillic: str) -> str:
 def _fold(latin: str) -> str:
     decomposed = unicodedata.normalize("NFKD", latin.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def _deletes(text: str) -> set[str]:
@@ -124,7 +115,7 @@ def name_pairs(path: Path, split: Split, limit: int | None = None) -> list[NameP
             candidates = {c for c in by_start[own[:1]][:400] if allowed(c)}
         if not candidates:
             continue
-        negative = min(candidates, key=lambda c: (_distance(own, translit[c]), _rank(f"{latin}\t{c}")))
+        negative = min(candidates, key=lambda c: (edit_distance(own, translit[c]), _rank(f"{latin}\t{c}")))
         items.append(NamePairItem(latin, cyrillic, True))
         items.append(NamePairItem(latin, negative, False))
     return items
