@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, NewType
 
 __all__ = [
@@ -445,6 +445,9 @@ class Fact:
     support: dict[str, tuple[str, ...]]  # article id -> sentence ids
     score: float  # mean pairwise similarity of the supporting units (1.0 for unique facts)
     conflicts: dict[str, tuple[str, ...]] | None = None  # article id -> its numbers/dates others contradict
+    # article id -> (start, end) in the article text of each part of its sentences that was aligned:
+    # reports show every outlet's whole sentence with these parts marked, never a cut-out fragment.
+    spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -454,13 +457,15 @@ class Fact:
             "support": {k: list(v) for k, v in sorted(self.support.items())},
             "score": round(self.score, 4),
             "conflicts": {k: list(v) for k, v in sorted((self.conflicts or {}).items())},
+            "spans": {k: [list(span) for span in v] for k, v in sorted(self.spans.items())},
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Fact:
         conflicts = data.get("conflicts") or None
+        spans = {k: tuple((int(a), int(b)) for a, b in v) for k, v in (data.get("spans") or {}).items()}
         return cls(data["id"], data["text"], data["status"], {k: tuple(v) for k, v in data["support"].items()},
-                   data["score"], {k: tuple(v) for k, v in conflicts.items()} if conflicts else None)
+                   data["score"], {k: tuple(v) for k, v in conflicts.items()} if conflicts else None, spans)
 
 
 @dataclass(frozen=True)

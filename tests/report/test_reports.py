@@ -48,3 +48,35 @@ def test_markdown_sections(demo_comparison):
                     "### Removed and set aside"):
         assert heading in md
     assert "Sign up now for FREE unlimited access" in md  # the debris is listed, with its reason
+
+
+def test_each_fact_shows_every_outlets_whole_sentence_with_the_aligned_part_marked(demo_comparison):
+    """Reports show what each outlet wrote (whole sentences), never a clause cut out and re-capitalised."""
+    from storydiff.report.view import story_view
+
+    sentences = {s.id: s for a in demo_comparison.articles for s in a.sentences}
+    texts = {a.id: a.text for a in demo_comparison.articles}
+    view = story_view(demo_comparison)
+    several = [f for f in demo_comparison.facts if len(f.support) > 1]
+    assert several
+    for fact in demo_comparison.facts:
+        assert fact.text in {" ".join(sentences[s].text.split()) for ids in fact.support.values() for s in ids}
+        assert set(fact.spans) == set(fact.support)
+        for article_id, spans in fact.spans.items():
+            for start, end in spans:  # every aligned part lies inside one of the outlet's supporting sentences
+                assert any(sentences[s].start <= start < end <= sentences[s].end for s in fact.support[article_id])
+        excerpts = view.excerpts(fact)
+        assert [e.article_id for e in excerpts] == [a.id for a in demo_comparison.articles if a.id in fact.support]
+        for excerpt in excerpts:
+            assert any(aligned for _, aligned in excerpt.pieces)
+            whole = " ".join(texts[excerpt.article_id][sentences[fact.support[excerpt.article_id][0]].start:
+                                                       sentences[fact.support[excerpt.article_id][0]].end].split())
+            assert excerpt.text.startswith(whole)
+    markdown = render(demo_comparison, "markdown")
+    html = render(demo_comparison, "html")
+    shared = several[0]
+    for excerpt in view.excerpts(shared):
+        label = view.label(excerpt.article_id)
+        assert f"<span class=\"who\">{label}</span>" in html.replace("&#34;", '"')
+    assert "<mark>" in html
+    assert sum(line.startswith("  - *") for line in markdown.splitlines()) >= sum(len(f.support) for f in several)

@@ -28,7 +28,7 @@ from storydiff.compare.units import Unit, units_of
 from storydiff.config import AlignmentSettings
 from storydiff.embed import Embedder
 from storydiff.lang import LanguagePacks, default_language_packs
-from storydiff.models import Article, Entity, Fact, FactStatus, content_id
+from storydiff.models import Article, Entity, Fact, FactStatus, Sentence, content_id
 
 __all__ = ["AlignmentSettings", "FactAligner"]
 
@@ -229,14 +229,17 @@ class FactAligner:
         # but an English-majority report should state the fact in English.
         majority = Counter(language.values()).most_common(1)[0][0]
         articles_by_id = {a.id: a for a in articles}
+        sentences: dict[str, Sentence] = {s.id: s for a in articles for s in a.sentences}
         facts = []
         for members in groups:
             members = sorted(members, key=lambda k: (order[units[k].article_id], units[k].start))
             support: dict[str, list[str]] = {}
+            spans: dict[str, list[tuple[int, int]]] = {}
             for k in members:
                 ids = support.setdefault(units[k].article_id, [])
                 if units[k].sentence_id not in ids:
                     ids.append(units[k].sentence_id)
+                spans.setdefault(units[k].article_id, []).append((units[k].start, units[k].end))
             cross = [matrix[x][y] for x in members for y in members
                      if x < y and units[x].article_id != units[y].article_id]
             score = sum(cross) / len(cross) if cross else 1.0
@@ -256,11 +259,12 @@ class FactAligner:
             facts.append(
                 Fact(
                     id=content_id(*sorted(units[k].id for k in members), length=10),
-                    text=readable(units[central].text),
+                    text=_sentence_text(sentences.get(units[central].sentence_id), units[central]),
                     status=status,
                     support=frozen,
                     score=score,
                     conflicts=conflicts,
+                    spans={a: tuple(sorted(set(v))) for a, v in spans.items()},
                 )
             )
         rank = {"shared": 0, "conflict": 1, "partial": 2, "unique": 3}
@@ -276,6 +280,11 @@ def _entities_in(unit: Unit, entities: Sequence[Entity]) -> frozenset[str]:
         e.id for e in entities for m in e.mentions
         if m.article_id == unit.article_id and unit.start <= m.start < unit.end
     )
+
+
+def _sentence_text(sentence: Sentence | None, unit: Unit) -> str:
+    """The whole sentence the unit was cut from, as the outlet wrote it: a reader can check it."""
+    return re.sub(r"\s+", " ", sentence.text).strip() if sentence is not None else readable(unit.text)
 
 
 def readable(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storydiff.models import Comparison
+from storydiff.models import Comparison, Fact
 from storydiff.report.view import StoryView, story_view
 
 __all__ = ["render_markdown"]
@@ -12,12 +12,37 @@ __all__ = ["render_markdown"]
 # through, so `<script>` or `<svg onload=…>` in an article would run in the reader's browser. Every
 # value from the input goes through `_escape`: HTML-special characters become entities, and the
 # Markdown characters that make links, code spans or table cells are backslash-escaped.
-_MARKDOWN_ACTIVE = str.maketrans({c: "\\" + c for c in "\\`[]|"})
+_MARKDOWN_ACTIVE = str.maketrans({c: "\\" + c for c in "\\`[]|*_"})
 
 
 def _escape(text: object) -> str:
     value = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return " ".join(value.translate(_MARKDOWN_ACTIVE).split())
+
+
+def _excerpt_lines(view: StoryView, fact: Fact) -> list[str]:
+    """Each outlet's own sentence under the fact, the aligned words in bold (when it is not all of it)."""
+    lines = []
+    for excerpt in view.excerpts(fact):
+        marked = any(aligned for _, aligned in excerpt.pieces) and not all(a for _, a in excerpt.pieces)
+        words = "".join(
+            _bold(piece) if aligned and marked else _escape_run(piece) for piece, aligned in excerpt.pieces
+        )
+        lines.append(f"  - *{_escape(view.label(excerpt.article_id))}*: {words.strip()}")
+    return lines
+
+
+def _escape_run(text: str) -> str:
+    """`_escape` for a piece of a sentence: the spaces at its ends join it to its neighbours."""
+    inner = _escape(text)
+    return (" " if text[:1].isspace() else "") + inner + (" " if text[-1:].isspace() and inner else "")
+
+
+def _bold(text: str) -> str:
+    inner = _escape(text)
+    if not inner:
+        return text
+    return (" " if text[:1].isspace() else "") + f"**{inner}**" + (" " if text[-1:].isspace() else "")
 
 
 def render_markdown(comparison: Comparison) -> str:
@@ -51,12 +76,18 @@ def render_markdown(comparison: Comparison) -> str:
         lines += ["", f"## Where they disagree ({len(view.conflicts)})", ""]
         for fact in view.conflicts:
             lines.append(f"- {_escape(fact.text)} — **{_escape(view.disagreement(fact))}**")
+            lines += _excerpt_lines(view, fact)
     lines += ["", f"## Reported by all ({len(view.shared)})", ""]
-    lines += [f"- {_escape(f.text)}" for f in view.shared] or ["- nothing is reported by every article"]
+    for fact in view.shared:
+        lines.append(f"- {_escape(fact.text)}")
+        lines += _excerpt_lines(view, fact)
+    if not view.shared:
+        lines.append("- nothing is reported by every article")
     lines += ["", f"## Reported by some ({len(view.partial)})", ""]
     for fact in view.partial:
         who = _escape(", ".join(view.label(a) for a in fact.support))
         lines.append(f"- {_escape(fact.text)} — *{who}*")
+        lines += _excerpt_lines(view, fact)
     if not view.partial:
         lines.append("- none")
     for av in view.articles:

@@ -77,6 +77,11 @@ def print_terminal(comparison: Comparison, console: Console | None = None, max_i
             disagree.append("• " + fact.text + "\n")
             for article_id, values in sorted((fact.conflicts or {}).items(), key=lambda kv: view.label(kv[0])):
                 disagree.append(f"    {view.label(article_id)}: {', '.join(values)}\n", style="red")
+            for excerpt in view.excerpts(fact):  # each outlet's own sentence, the aligned words in bold
+                disagree.append(f"      {view.label(excerpt.article_id)}: ", style="dim")
+                for piece, aligned in excerpt.pieces:
+                    disagree.append(piece, style="bold" if aligned else "dim")
+                disagree.append("\n")
         console.print(Panel(disagree, title=f"Where they disagree ({len(view.conflicts)})", border_style="red"))
     console.print(Panel(bullets(view.shared), title=f"Reported by all ({len(view.shared)})", border_style="green"))
     if view.partial:

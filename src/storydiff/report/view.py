@@ -12,6 +12,7 @@ __all__ = [
     "ArticleView",
     "DiffPiece",
     "EntityRow",
+    "Excerpt",
     "QuoteGroup",
     "QuotePair",
     "Segment",
@@ -51,6 +52,19 @@ class ArticleView:
     omitted: tuple[Fact, ...]  # others report them, this one does not (most-reported first)
     fact_ids_by_sentence: dict[str, tuple[str, ...]]
     paragraphs: tuple[tuple[SentenceView, ...], ...] = ()  # in paragraph order
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """One outlet's own words for a fact: its whole supporting sentences, with the aligned parts
+    marked, so a reader checks the fact against what each outlet wrote rather than a cut-out clause."""
+
+    article_id: str
+    pieces: tuple[tuple[str, bool], ...]  # (text, aligned); sentences are separated by " … "
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.pieces)
 
 
 @dataclass(frozen=True)
@@ -129,6 +143,10 @@ class StoryView:
     entities: tuple[EntityRow, ...] = ()
     quote_groups: tuple[QuoteGroup, ...] = ()
     speakers_by_article: dict[str, tuple[tuple[str, int], ...]] | None = None  # article id -> (speaker, quotes)
+    excerpts_by_fact: dict[str, tuple[Excerpt, ...]] | None = None  # fact id -> each outlet's sentences
+
+    def excerpts(self, fact: Fact) -> tuple[Excerpt, ...]:
+        return (self.excerpts_by_fact or {}).get(fact.id, ())
 
     def label(self, article_id: str) -> str:
         return self.labels[article_id]
@@ -202,7 +220,59 @@ def story_view(comparison: Comparison) -> StoryView:
         entities=tuple(_entity_rows(comparison)),
         quote_groups=tuple(_quote_groups(comparison)),
         speakers_by_article=_speakers(comparison),
+        excerpts_by_fact=_excerpts(comparison),
     )
+
+
+def _excerpts(comparison: Comparison) -> dict[str, tuple[Excerpt, ...]]:
+    sentences: dict[str, tuple[Article, Sentence]] = {s.id: (a, s) for a in comparison.articles for s in a.sentences}
+    order = {a.id: n for n, a in enumerate(comparison.articles)}
+    out: dict[str, tuple[Excerpt, ...]] = {}
+    for fact in comparison.facts:
+        excerpts = []
+        for article_id in sorted(fact.support, key=lambda a: order.get(a, len(order))):
+            spans = fact.spans.get(article_id, ())
+            pieces: list[tuple[str, bool]] = []
+            for sentence_id in fact.support[article_id]:
+                if sentence_id not in sentences:
+                    continue
+                article, sentence = sentences[sentence_id]
+                if pieces:
+                    pieces.append((" … ", False))
+                pieces += _marked(article.text, sentence, spans)
+            if pieces:
+                excerpts.append(Excerpt(article_id, tuple(pieces)))
+        out[fact.id] = tuple(excerpts)
+    return out
+
+
+def _marked(text: str, sentence: Sentence, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, bool]]:
+    """The sentence cut into runs, each run aligned or not; whitespace (line breaks) made single spaces."""
+    flags = [False] * (sentence.end - sentence.start)
+    for start, end in spans:
+        for k in range(max(start, sentence.start), min(end, sentence.end)):
+            flags[k - sentence.start] = True
+    runs: list[tuple[str, bool]] = []
+    cursor = 0
+    for k in range(1, len(flags) + 1):
+        if k == len(flags) or flags[k] != flags[cursor]:
+            runs.append((text[sentence.start + cursor : sentence.start + k], flags[cursor]))
+            cursor = k
+    cleaned = [(_one_line(run), aligned) for run, aligned in runs]
+    if cleaned:  # no leading or trailing blanks around the sentence
+        cleaned[0] = (cleaned[0][0].lstrip(), cleaned[0][1])
+        cleaned[-1] = (cleaned[-1][0].rstrip(), cleaned[-1][1])
+    return [(run, aligned) for run, aligned in cleaned if run]
+
+
+def _one_line(text: str) -> str:
+    out = " ".join(text.split())
+    # keep a single space where the run began or ended with one, so runs join into readable text
+    if text[:1].isspace():
+        out = " " + out
+    if text[-1:].isspace() and out.strip():
+        out += " "
+    return out
 
 
 def _paragraphs(
