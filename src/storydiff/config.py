@@ -126,6 +126,7 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()  # extra cleaning-rule directories
     language_dirs: tuple[Path, ...] = ()  # extra language packs (lang/*.toml format)
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are refused with a reason
+    article_seconds: float = 120.0  # an article whose per-article stages take longer is set aside (0: no limit)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
         """Dotted keys (`alignment.threshold`, `models.embedder`, `aliases`); None values are ignored
@@ -143,7 +144,8 @@ class Config:
         data["aliases"] = _file_digest(self.aliases) if self.aliases else None
         data["rules_dirs"] = [_dir_digest(d) for d in self.rules_dirs]
         data["language_dirs"] = [_dir_digest(d) for d in self.language_dirs]
-        data.pop("max_bytes")
+        data.pop("max_bytes")  # limits decide what is read, not what a comparison of it says
+        data.pop("article_seconds")
         payload = json.dumps(data, sort_keys=True, default=str)
         return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
 
@@ -201,6 +203,8 @@ def _set(config: Config, key: str, value: Any, where: str, base: Path | None = N
         return replace(config, rules_dirs=paths) if attribute == "rules_dirs" else replace(config, language_dirs=paths)
     if attribute == "max_bytes":
         return replace(config, max_bytes=_coerce(value, config.max_bytes, where, key))
+    if attribute == "article_seconds":
+        return replace(config, article_seconds=_coerce(value, config.article_seconds, where, key))
     raise ConfigError(f"{where}: unknown setting {key!r}")
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from storydiff.backends import Backends, default_backends
+from storydiff.budget import time_budget
 from storydiff.config import AlignmentSettings, Config
-from storydiff.errors import BadInputError, NothingToCompareError
+from storydiff.errors import BadInputError, NothingToCompareError, StorydiffError
 from storydiff.models import Article, Comparison, Problem, Quote, RawDocument, SameStory, content_id
 from storydiff.stages import ARTICLE_STAGES, Story, article_stages, run_article_stages
 
@@ -116,7 +117,18 @@ def _read_and_clean(
     for done, document in enumerate(documents):
         if progress:
             progress(done, len(documents), document.origin)
-        articles.append(run_article_stages(pipeline, cleaner.clean(document)))
+        try:
+            with time_budget(config.article_seconds, document.origin):
+                articles.append(run_article_stages(pipeline, cleaner.clean(document)))
+        except BadInputError as exc:  # over its time budget
+            log.warning("%s", exc)
+            problems.append(Problem(exc.path, exc.reason))
+        except StorydiffError:  # a missing extra, a bad setting: the same for every article, so stop
+            raise
+        except Exception as exc:  # one article's bug must not lose the batch: set it aside, say why
+            log.warning("%s: could not be analysed", document.origin, exc_info=True)
+            problems.append(Problem(document.origin, f"could not be analysed (internal error: "
+                                                     f"{type(exc).__name__}: {exc}); please report it"))
     if progress and documents:
         progress(len(documents), len(documents), "")
     return CleanResult(tuple(articles), tuple(problems))

@@ -19,6 +19,7 @@ from storydiff.errors import StoreError
 from storydiff.models import Article, Comparison, Problem
 from storydiff.store import ComparisonSummary, StoredEntity
 from storydiff.store.base import COUNTED
+from storydiff.store.doctor import StoreHealth
 
 __all__ = ["InMemoryStore"]
 
@@ -86,6 +87,16 @@ class InMemoryStore:
     def problems(self) -> list[Problem]:
         self._check()
         return [Problem(p, r) for p, r in sorted(self._problems)]
+
+    def forget_problems(self, paths: Iterable[str]) -> None:
+        self._check()
+        gone = set(paths)
+        self._problems = {(p, r) for p, r in self._problems if p not in gone}
+
+    def health(self) -> StoreHealth:
+        self._check()  # nothing can be half-written in memory: each save replaces whole dicts
+        return StoreHealth("memory", {k: v for k, v in self.counts().items()
+                                      if k in ("articles", "comparisons", "problems")}, ())
 
     def stored_entities(self) -> list[StoredEntity]:
         self._check()

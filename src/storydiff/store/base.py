@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from storydiff.errors import StoreError
 from storydiff.models import Article, Comparison, Problem
+from storydiff.store.doctor import StoreHealth
 
 if TYPE_CHECKING:
     import numpy as np
@@ -92,7 +93,17 @@ class Store(Protocol):
         """The cached vectors among `keys` (float32); a key not cached is absent from the answer."""
         ...
 
-    def problems(self) -> list[Problem]: ...
+    def problems(self) -> list[Problem]:
+        """The inputs set aside (the quarantine), with their reasons."""
+        ...
+
+    def forget_problems(self, paths: Iterable[str]) -> None:
+        """Take these inputs out of the quarantine (they were read after all)."""
+        ...
+
+    def health(self) -> StoreHealth:
+        """Is the store consistent: every article once, no orphan rows, no half comparisons."""
+        ...
 
     def stored_entities(self) -> list[StoredEntity]: ...
 

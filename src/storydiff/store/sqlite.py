@@ -21,6 +21,7 @@ from storydiff.errors import MissingExtraError, StoreError
 from storydiff.models import Article, Comparison, Problem
 from storydiff.store.base import COUNTED, ComparisonSummary, StoredEntity
 from storydiff.store.codec import pack_article, pack_comparison, unpack_article, unpack_comparison
+from storydiff.store.doctor import StoreHealth, check_sqlite
 from storydiff.store.errors import map_store_errors
 from storydiff.store.migrations import LEGACY_STEPS, MIGRATIONS, OLD_CODE_FENCE, pending
 
@@ -383,6 +384,14 @@ class SQLiteStore:
                 "GROUP BY e.comparison_id, e.id, e.name, e.type, e.variants ORDER BY e.comparison_id, e.id"
             ).fetchall()
             return [StoredEntity(c, i, n, t, tuple(json.loads(v)), k) for c, i, n, t, v, k in rows]
+
+    def forget_problems(self, paths: Iterable[str]) -> None:
+        with self._transaction() as db:
+            db.executemany("DELETE FROM problems WHERE path = ?", [(p,) for p in paths])
+
+    def health(self) -> StoreHealth:
+        with self._errors("check"):
+            return check_sqlite(self._db, self.location)
 
     def problems(self) -> list[Problem]:
         with self._errors("read"):
