@@ -132,6 +132,22 @@ def build_parser() -> argparse.ArgumentParser:
                           help="dev: the half tuned on (errors listed); test: the half only scored; all: both")
     evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N items of the split")
     _add_output(evaluate)
+
+    doctor = command("doctor", "check that a store is consistent",
+                     "Check a store: the file is sound, every migration applied, every article once, no rows "
+                     "pointing at nothing, no half-saved comparison. Exit 0 when consistent, 1 otherwise.")
+    doctor.add_argument("--store", default="", metavar="DB", help="the store (default path under the user data dir)")
+    doctor.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
+    _add_output(doctor)
+
+    rejects = command("rejects", "inputs set aside, with the reason; --retry reads them again",
+                      "List the inputs a store keeps aside because they could not be read or analysed, each "
+                      "with its reason. --retry reads them again: those readable now are cleaned, saved and "
+                      "leave the list.")
+    rejects.add_argument("--store", default="", metavar="DB", help="the store (default path under the user data dir)")
+    rejects.add_argument("--retry", action="store_true", help="read every set-aside input again")
+    rejects.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
+    _add_output(rejects)
     return parser
 
 
@@ -481,12 +497,42 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    with _open_store(args.store, create=False) as store:
+        health = store.health()
+    if args.format == "json":
+        print(json.dumps(health.to_dict(), ensure_ascii=False, sort_keys=True, indent=2))
+    else:
+        print(_printable(health.to_text()))
+    return 0 if health.consistent else 1
+
+
+def cmd_rejects(args: argparse.Namespace) -> int:
+    from storydiff.pipeline import retry_rejects
+
+    with _open_store(args.store, create=False) as store:
+        if args.retry:
+            result = retry_rejects(store, config=_config(args))
+            for article in result.articles:
+                print(f"storydiff: read now, saved: {_printable(article.path)}", file=sys.stderr)
+        problems = store.problems()
+    if args.format == "json":
+        print(json.dumps({"rejects": [{"path": p.path, "reason": p.reason} for p in problems]},
+                         ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(f"{_printable(problem.path)}: {problem.reason}")
+        if not problems:
+            print("no inputs set aside")
+    return 1 if args.retry and problems else 0
+
+
 COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "entities": cmd_entities, "quotes": cmd_quotes,
-            "names": cmd_names, "eval": cmd_eval}
+            "names": cmd_names, "eval": cmd_eval, "doctor": cmd_doctor, "rejects": cmd_rejects}
 
 
 # Commands that print their result: with -o it goes to the file, through the same safe write.
-_PRINTING = {"entities", "quotes", "names", "eval"}
+_PRINTING = {"entities", "quotes", "names", "eval", "doctor", "rejects"}
 
 
 def _to_file(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from storydiff.config import AlignmentSettings, Config
 from storydiff.errors import BadInputError, NothingToCompareError, StorydiffError
 from storydiff.models import Article, Comparison, Problem, Quote, RawDocument, SameStory, content_id
 from storydiff.stages import ARTICLE_STAGES, Story, article_stages, run_article_stages
+from storydiff.store.base import Store
 
 __all__ = [
     "ArticleQuotes",
@@ -35,11 +36,13 @@ __all__ = [
     "from_text",
     "quotes_by_article",
     "resolve_config",
+    "retry_rejects",
 ]
 
 log = logging.getLogger(__name__)
 
 Input = str | os.PathLike[str] | RawDocument
+DUPLICATE = "same text as another input; compared once"  # a problem that is no reject: nothing to retry
 Progress = Callable[[int, int, str], None]  # (done, total, current input)
 _UNSET: Any = object()
 
@@ -144,7 +147,7 @@ def _story_articles(result: CleanResult, backends: Backends) -> CleanResult:
     seen: set[str] = set()
     for article in result.articles:
         if article.id in seen:
-            problems.append(Problem(article.path, "same text as another input; compared once"))
+            problems.append(Problem(article.path, DUPLICATE))
             continue
         seen.add(article.id)
         articles.append(article)
@@ -165,6 +168,22 @@ def clean(
     backends = backends or default_backends(config)
     result = _read_and_clean(inputs, config, backends, ("sentences", "language"), progress)
     return _story_articles(result, backends)
+
+
+def retry_rejects(store: Store, *, config: Config | None = None, backends: Backends | None = None) -> CleanResult:
+    """Read the store's quarantined inputs again (a file fixed, a disk mounted, a limit raised): each one
+    now readable is cleaned, saved and leaves the quarantine; each one still bad stays, with the reason
+    it fails for now. Inputs given as text (`<stdin>`, `<text>`) cannot be read again and stay as they are."""
+    config = config or Config()
+    backends = backends or default_backends(config)
+    quarantined = sorted({p.path for p in store.problems()
+                          if not (p.path.startswith("<") and p.path.endswith(">"))
+                          and not p.reason.startswith(DUPLICATE)})
+    result = _read_and_clean(quarantined, config, backends, ("sentences", "language"), None)
+    store.save_articles(result.articles)
+    retried = {a.path for a in result.articles} | {p.path for p in result.problems}
+    store.forget_problems(retried, result.problems)  # the still failing come back with their reason of today
+    return result
 
 
 def analyse_articles(

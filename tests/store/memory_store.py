@@ -88,10 +88,11 @@ class InMemoryStore:
         self._check()
         return [Problem(p, r) for p, r in sorted(self._problems)]
 
-    def forget_problems(self, paths: Iterable[str]) -> None:
+    def forget_problems(self, paths: Iterable[str], replacements: Iterable[Problem] = ()) -> None:
         self._check()
         gone = set(paths)
         self._problems = {(p, r) for p, r in self._problems if p not in gone}
+        self._problems.update((p.path, p.reason) for p in replacements)
 
     def health(self) -> StoreHealth:
         self._check()  # nothing can be half-written in memory: each save replaces whole dicts

@@ -97,8 +97,9 @@ class Store(Protocol):
         """The inputs set aside (the quarantine), with their reasons."""
         ...
 
-    def forget_problems(self, paths: Iterable[str]) -> None:
-        """Take these inputs out of the quarantine (they were read after all)."""
+    def forget_problems(self, paths: Iterable[str], replacements: Iterable[Problem] = ()) -> None:
+        """Take these inputs out of the quarantine and put `replacements` in, in one transaction (a
+        retried input that still fails comes back with its reason of today)."""
         ...
 
     def health(self) -> StoreHealth:

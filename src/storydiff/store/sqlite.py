@@ -385,9 +385,10 @@ class SQLiteStore:
             ).fetchall()
             return [StoredEntity(c, i, n, t, tuple(json.loads(v)), k) for c, i, n, t, v, k in rows]
 
-    def forget_problems(self, paths: Iterable[str]) -> None:
+    def forget_problems(self, paths: Iterable[str], replacements: Iterable[Problem] = ()) -> None:
         with self._transaction() as db:
             db.executemany("DELETE FROM problems WHERE path = ?", [(p,) for p in paths])
+            self._put_problems(db, replacements)
 
     def health(self) -> StoreHealth:
         with self._errors("check"):
