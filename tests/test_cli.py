@@ -110,3 +110,18 @@ def test_quotes_jsonl_one_object_per_article(capsys):
     assert any(q["speaker_name"] in {"Rustam Khaidarov", "Rustam Khaydarov"} for q in quotes)
     assert all({"id", "article", "text", "start", "end", "kind", "speaker", "speaker_name", "verb", "complete"}
                <= set(q) for q in quotes)
+
+
+def test_every_listing_command_speaks_text_json_and_jsonl(tmp_path, capsys):
+    """One set of format names: text for people, jsonl one object per line, json one array of them."""
+    from tests.conftest import DEMO
+
+    files = [str(p) for p in sorted((DEMO / "flood").iterdir())[:2]]
+    for command in (["clean", *files], ["quotes", *files], ["names", "compare", "Almaty", "Alma-Ata"]):
+        outputs = {}
+        for fmt in ("text", "json", "jsonl"):
+            assert main([*command, "-f", fmt]) == 0, (command, fmt)
+            outputs[fmt] = capsys.readouterr().out
+        lines = [json.loads(line) for line in outputs["jsonl"].splitlines()]
+        assert json.loads(outputs["json"]) == lines and lines, command
+        assert outputs["text"].strip() and not outputs["text"].lstrip().startswith(("{", "[")), command

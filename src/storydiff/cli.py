@@ -31,6 +31,21 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
+# The same format names for every command that lists things: text for people; jsonl, one object per
+# line; json, one array of those same objects.
+FORMATS = ("text", "json", "jsonl")
+FORMAT_HELP = "output format: text, json (one array) or jsonl (one object per line)"
+
+
+def _emit(fmt: str, records: Sequence[dict[str, Any]]) -> None:
+    """Print records as JSON Lines or as one JSON array (`fmt` is "jsonl" or "json")."""
+    if fmt == "json":
+        print(json.dumps(list(records), ensure_ascii=False, sort_keys=True, indent=2))
+    else:
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False, sort_keys=True))
+
+
 def _add_input_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article files (text or HTML) or directories; - reads one article from stdin")
@@ -81,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_args(entities)
     entities.add_argument("--store", metavar="DB",
                           help="without PATHs: the entities of every comparison in this store, merged across stories")
-    entities.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
+    entities.add_argument("-f", "--format", choices=FORMATS, default="text", help=FORMAT_HELP)
     entities.add_argument("--explain", metavar="NAME", help="why NAME's entity holds its variants")
     _add_output(entities)
     _add_aliases(entities)
@@ -89,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean = command("clean", "clean articles only: one article object per line",
                     "Split each article into headline, dateline, credits, captions, body and removed debris.")
     _add_input_args(clean)
-    clean.add_argument("-f", "--format", choices=("jsonl", "json"), default="jsonl", help="output format")
+    clean.add_argument("-f", "--format", choices=FORMATS, default="jsonl", help=FORMAT_HELP)
     clean.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     clean.add_argument("--store", nargs="?", const="", metavar="DB", help="also save the articles in a SQLite store")
     clean.add_argument("--explain-clean", action="store_true",
@@ -100,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "one JSON object per article with --format jsonl. Each file is resolved as its own article "
                      "unless --one-story says they tell one story.")
     _add_input_args(quotes)
-    quotes.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
+    quotes.add_argument("-f", "--format", choices=FORMATS, default="text", help=FORMAT_HELP)
     _add_output(quotes)
     quotes.add_argument("--one-story", action="store_true",
                         help="the files tell one story: merge names across them before naming speakers")
@@ -113,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                                               parents=[common])
     names_compare.add_argument("names", nargs="*", metavar="NAME", help="two names to compare")
     names_compare.add_argument("--pairs", metavar="TSV", help="file of tab-separated name pairs, one per line")
-    names_compare.add_argument("-f", "--format", choices=("text", "jsonl"), default="text", help="output format")
+    names_compare.add_argument("-f", "--format", choices=FORMATS, default="text", help=FORMAT_HELP)
     _add_output(names_compare)
     _add_aliases(names_compare)
 
@@ -354,11 +369,27 @@ def cmd_clean(args: argparse.Namespace) -> int:
     objects = [a.to_dict() for a in result.articles]
     if args.format == "json":
         text = json.dumps(objects, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    elif args.format == "text":  # what a reader wants to see: the clean article, and what was taken out
+        text = "".join(_clean_text(a) for a in result.articles)
     else:
         text = "".join(json.dumps(o, ensure_ascii=False, sort_keys=True) + "\n" for o in objects)
     _write(args.output, text)
     saved = _save(args.store, lambda store: store.save_articles(result.articles, result.problems))
     return 1 if result.problems or not saved else 0
+
+
+def _clean_text(article: Any) -> str:
+    lines = [f"== {_printable(article.path)} ({article.label}, {article.language})"]
+    if article.headline:
+        lines.append(f"headline: {article.headline.text}")
+    if article.dateline:
+        lines.append(f"dateline: {article.dateline.text}")
+    if article.published:
+        lines.append(f"published: {article.published}")
+    lines += ["", article.body, ""]
+    removed = len(article.removed) + len(article.captions) + len(article.credits)
+    lines.append(f"({removed} piece(s) of debris, captions and credits set aside; --explain-clean lists them)")
+    return "\n".join(lines) + "\n\n"
 
 
 def cmd_store_entities(args: argparse.Namespace) -> int:
@@ -370,14 +401,14 @@ def cmd_store_entities(args: argparse.Namespace) -> int:
     matcher = Backends(_config(args)).matcher()
     with _open_store(args.store, create=False) as store:
         merged = merge_across_stories(store.stored_entities(), matcher)
+    if args.format in ("json", "jsonl"):
+        _emit(args.format, [asdict(entity) for entity in merged])
+        return 0
     for entity in merged:
-        if args.format == "jsonl":
-            print(json.dumps(asdict(entity), ensure_ascii=False, sort_keys=True))
-        else:
-            others = [v for v in entity.variants if v != entity.name]
-            print(f"{entity.type:<7}{entity.name}  [{entity.stories} stories, {entity.mentions} mentions]")
-            if others:
-                print(f"       also: {', '.join(others)}")
+        others = [v for v in entity.variants if v != entity.name]
+        print(f"{entity.type:<7}{entity.name}  [{entity.stories} stories, {entity.mentions} mentions]")
+        if others:
+            print(f"       also: {', '.join(others)}")
     return 0
 
 
@@ -399,9 +430,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
     labels = {a.id: a.label for a in articles}
     if args.explain:
         print("\n".join(resolution.explain(args.explain, backends.matcher())))
-    elif args.format == "jsonl":
-        for entity in resolution.entities:
-            print(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True))
+    elif args.format in ("json", "jsonl"):
+        _emit(args.format, [entity.to_dict() for entity in resolution.entities])
     else:
         for entity in resolution.entities:
             counts = Counter(labels[m.article_id] for m in entity.mentions)
@@ -422,12 +452,12 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         found, problems = quotes_by_article(inputs, config=config, one_story=args.one_story,  # type: ignore[arg-type]
                                             progress=progress)
     _report_problems(problems)
+    if args.format in ("json", "jsonl"):
+        _emit(args.format, [{"path": item.article.path, "article": item.article.id,
+                             "quotes": [q.to_dict() for q in item.quotes]} for item in found])
+        return 1 if problems else 0
     for item in found:
         article = item.article
-        if args.format == "jsonl":
-            record = {"path": article.path, "article": article.id, "quotes": [q.to_dict() for q in item.quotes]}
-            print(json.dumps(record, ensure_ascii=False, sort_keys=True))
-            continue
         print(f"== {article.path} ({len(item.quotes)} quotes)")
         for quote in item.quotes:
             speaker = quote.speaker_name or "unknown speaker"
@@ -447,14 +477,14 @@ def cmd_names(args: argparse.Namespace) -> int:
         pairs = [NamePair(args.names[0], args.names[1], 0)]
     else:
         raise UsageError("names compare: give two names, or --pairs FILE")
-    for pair in pairs:
-        match = matcher.compare(pair.a, pair.b)
-        if args.format == "jsonl":
-            print(json.dumps(match.to_dict(), ensure_ascii=False, sort_keys=True))
-        else:
-            print(f"{'same' if match.same else 'different'}\t{match.score:.2f}\t{pair.a}\t{pair.b}")
-            for reason in match.reasons:
-                print(f"  - {reason}")
+    matches = [(pair, matcher.compare(pair.a, pair.b)) for pair in pairs]
+    if args.format in ("json", "jsonl"):
+        _emit(args.format, [match.to_dict() for _, match in matches])
+        return 0
+    for pair, match in matches:
+        print(f"{'same' if match.same else 'different'}\t{match.score:.2f}\t{pair.a}\t{pair.b}")
+        for reason in match.reasons:
+            print(f"  - {reason}")
     return 0
 
 

@@ -115,6 +115,11 @@ def test_longest_extension_wins():
     assert registry.for_path("x.gz") == "gz"
 
 
+def test_the_plain_text_report_draws_its_frames_in_ascii(demo_comparison):
+    text = render(demo_comparison, "terminal")
+    assert "+---" in text and not any(0x2500 <= ord(c) < 0x2580 for c in text)
+
+
 def test_builtin_renderers_round_trip(demo_comparison):
     fact = _plain_fact(demo_comparison)
     data = json.loads(render(demo_comparison, "json"))
@@ -122,7 +127,7 @@ def test_builtin_renderers_round_trip(demo_comparison):
     for fmt in ("markdown", "html", "terminal"):
         text = render(demo_comparison, fmt)
         # The terminal report wraps long lines inside panel borders: compare with those taken out.
-        flat = " ".join(text.replace("│", " ").split()) if fmt == "terminal" else text
+        flat = " ".join(text.replace("|", " ").split()) if fmt == "terminal" else text
         assert text.strip() and fact in flat, fmt
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -15,11 +16,25 @@ from storydiff.report.view import StoryView, story_view
 __all__ = ["print_terminal", "render_terminal"]
 
 
+def _ascii_box(char: str) -> str:
+    name = unicodedata.name(char, "")
+    if "HORIZONTAL" in name and "VERTICAL" not in name and "AND" not in name:
+        return "-"
+    if "VERTICAL" in name and "HORIZONTAL" not in name and "AND" not in name:
+        return "|"
+    return "+"
+
+
+# Box-drawing characters (U+2500-U+257F) as plain ASCII: a report written to a file is read in editors,
+# mail and terminals whose fonts or encodings mangle them.
+_ASCII_BOXES = {code: _ascii_box(chr(code)) for code in range(0x2500, 0x2580)}
+
+
 def render_terminal(comparison: Comparison) -> str:
-    """The terminal report as plain text (no colour, no control codes), for a file or a pipe."""
+    """The terminal report as plain text (no colour, no control codes, ASCII frames), for a file or a pipe."""
     buffer = io.StringIO()
     print_terminal(comparison, Console(file=buffer, width=120, no_color=True, force_terminal=False))
-    return buffer.getvalue()
+    return buffer.getvalue().translate(_ASCII_BOXES)
 
 
 def print_terminal(comparison: Comparison, console: Console | None = None, max_items: int = 12) -> None:
