@@ -96,12 +96,16 @@ def _documents(inputs: Iterable[Input], problems: list[Problem], config: Config)
         if isinstance(item, RawDocument):
             documents.append(item)
             continue
+        found = False
         for path in expand_paths([os.fspath(item)]):
+            found = True
             try:
                 documents.append(read_document(path, config.max_bytes))
             except BadInputError as exc:
                 log.info("%s", exc)
                 problems.append(Problem(exc.path, exc.reason))
+        if not found:  # a directory with nothing to read: say so rather than compare nothing quietly
+            problems.append(Problem(os.fspath(item), "a directory with no article files (text or HTML) in it"))
     return documents
 
 

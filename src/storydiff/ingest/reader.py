@@ -28,7 +28,9 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() not in _SKIP_SUFFIXES:
+                # Anything but a directory is offered (a broken link, a FIFO too): reading it names
+                # the problem, where skipping it here would lose it without a word.
+                if not child.is_dir() and not hidden and child.suffix.lower() not in _SKIP_SUFFIXES:
                     yield str(child)
         else:
             yield raw
@@ -38,6 +40,8 @@ def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     """Read one file. Raises BadInputError naming the file and the reason."""
     file = Path(path)
     if not file.exists():
+        if file.is_symlink():
+            raise BadInputError(path, "a symbolic link that leads nowhere (a loop or a missing target)")
         raise BadInputError(path, "no such file")
     if not file.is_file():
         raise BadInputError(path, "not a regular file")
