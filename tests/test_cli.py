@@ -125,3 +125,18 @@ def test_every_listing_command_speaks_text_json_and_jsonl(tmp_path, capsys):
         lines = [json.loads(line) for line in outputs["jsonl"].splitlines()]
         assert json.loads(outputs["json"]) == lines and lines, command
         assert outputs["text"].strip() and not outputs["text"].lstrip().startswith(("{", "[")), command
+
+
+def test_progress_runs_through_the_story_stages_to_the_end():
+    from storydiff import compare
+    from storydiff.pipeline import STORY_STEPS
+    from tests.conftest import DEMO
+
+    seen = []
+    compare([str(DEMO / "flood")], embedder=None, entities=False,
+            progress=lambda done, total, origin: seen.append((done, total, origin)))
+    files = len(list((DEMO / "flood").iterdir()))
+    assert {total for _, total, _ in seen} == {files + len(STORY_STEPS)}
+    assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen)
+    assert seen[-1][0] == files + len(STORY_STEPS)
+    assert [origin for _, _, origin in seen if origin.startswith("story: ")] == [f"story: {s}" for s in STORY_STEPS]

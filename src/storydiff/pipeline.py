@@ -42,6 +42,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Input = str | os.PathLike[str] | RawDocument
+STORY_STEPS = ("entities", "same story", "alignment", "quote links")  # what `progress` names after the articles
 DUPLICATE = "same text as another input; compared once"  # a problem that is no reject: nothing to retry
 Progress = Callable[[int, int, str], None]  # (done, total, current input)
 _UNSET: Any = object()
@@ -269,8 +270,10 @@ def compare_articles(
     settings: AlignmentSettings | None = None,
     entities: bool | None = None,
     aliases: str | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
-    """The story stages over already-cleaned articles (the per-article stages they lack run first)."""
+    """The story stages over already-cleaned articles (the per-article stages they lack run first).
+    `progress` hears (step, len(STORY_STEPS), "story: <stage>") before each story stage."""
     config = resolve_config(config, embedder=embedder, settings=settings, entities=entities, aliases=aliases)
     backends = backends or default_backends(config)
     if len(articles) < 2:
@@ -281,11 +284,20 @@ def compare_articles(
             f"need at least two readable articles to compare, got {len(articles)}"
             + (f" (set aside: {named}{more})" if problems else "")
         )
+    def step(k: int) -> None:
+        if progress:
+            progress(k, len(STORY_STEPS), f"story: {STORY_STEPS[k]}" if k < len(STORY_STEPS) else "")
+
     story = Story(tuple(analyse_articles(articles, config=config, backends=backends)))
+    step(0)
     story = _resolve_entities(story, backends)
+    step(1)
     verdict, groups = _same_story(story, backends)
+    step(2)
     story = _align(story, backends, groups if backends.config.same_story.separate_stories else None)
+    step(3)
     story = _link_quotes(story, backends)
+    step(4)
     return Comparison(
         id=content_id(*sorted(a.id for a in story.articles), config.fingerprint()),
         articles=story.articles,
@@ -349,5 +361,19 @@ def compare(
     config = resolve_config(config, embedder=embedder, rules_dirs=rules_dirs, settings=settings,
                             entities=entities, aliases=aliases)
     backends = backends or default_backends(config)
-    result = _story_articles(_read_and_clean(inputs, config, backends, ARTICLE_STAGES, progress), backends)
-    return compare_articles(result.articles, config=config, backends=backends, problems=result.problems)
+    documents = 0
+    steps = len(STORY_STEPS)
+
+    def per_article(done: int, total: int, origin: str) -> None:
+        nonlocal documents
+        documents = total
+        if progress:  # one bar over both phases: every article, then every story stage
+            progress(done, total + steps, origin)
+
+    def per_story_stage(done: int, total: int, stage: str) -> None:
+        if progress:
+            progress(documents + done, documents + steps, stage)
+
+    result = _story_articles(_read_and_clean(inputs, config, backends, ARTICLE_STAGES, per_article), backends)
+    return compare_articles(result.articles, config=config, backends=backends, problems=result.problems,
+                            progress=per_story_stage)
