@@ -11,11 +11,11 @@ def test_defaults_file_then_command_line(tmp_path: Path):
     config_file = tmp_path / "storydiff.toml"
     config_file.write_text(
         'aliases = "aliases.toml"\nrules = ["rules"]\n'
-        "[models]\nembedder = \"none\"\nthreads = 1\n"
+        "[models]\nembedder = \"none\"\nthreads = 3\n"
         "[alignment]\nthreshold = 0.5\n"
     )
     config = load_config(config_file, {"alignment.threshold": 0.4, "names.threshold": None})
-    assert config.models.embedder is None and config.models.threads == 1
+    assert config.models.embedder is None and config.models.threads == 3
     assert config.alignment.threshold == 0.4  # the command line wins over the file
     assert config.names.threshold == Config().names.threshold  # an unset option changes nothing
     assert config.aliases == tmp_path / "aliases.toml"  # relative to the config file
