@@ -15,7 +15,11 @@ Marks are read in order, paragraph by paragraph, and paired:
    (complete=False); a guillemet left open was a stray mark (a spliced headline's «), not a quote.
 5. A quote inside a quote (‘…’ inside “…”, „…“ inside «…») is part of the outer one: marks nest.
 6. Reported speech without marks ("…, the White House said on Thursday", "Psaki added that …",
-   "заявила …, что …") gives indirect quotes; a transcript's turn ("PENCE: …") is its speaker's.
+   "заявила …, что …") gives indirect quotes; a transcript's turn ("PENCE: …") is its speaker's, and
+   a headline opened by a name and a colon ("Sanders: …") that name's. Where the language has a
+   parser (`analyse.syntax`), indirect speech is read from grammar instead (`analyse.attribution`:
+   the cue's complement, its subject the speaker), and a cue's subject names the speaker of a quote
+   in marks that the words around it leave unnamed.
 
 `QuoteFinder` then makes each quote an attribution (speaker, cue, content): the content is the whole
 attributed statement — the reported clause around a few quoted words, both parts of a statement an
@@ -27,8 +31,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
-from storydiff.analyse.speakers import Attribution, MentionIndex, attribute, speech_verbs_pattern
+from storydiff.analyse.attribution import Reported, cue_words, find_reported
+from storydiff.analyse.speakers import Attribution, MentionIndex, attribute, attribute_source, speech_verbs_pattern
+from storydiff.analyse.syntax import parser_for
 from storydiff.lang import LanguagePacks, alternation, default_language_packs
 from storydiff.models import Article, Quote, QuoteKind, Sentence, Span
 
@@ -216,6 +223,9 @@ def _cut(text: str, sentences: list[Sentence], opening: _Mark, end: int, spans: 
 def _transcript_spans(article: Article, found: list[QuoteSpan], lexicon: _QuoteWords) -> list[QuoteSpan]:
     """`PENCE: We will …`: a paragraph opened by a speaker's name in capitals and a colon."""
     out = []
+    headline = _headline_span(article, found, lexicon)
+    if headline is not None:
+        out.append(headline)
     for paragraph in article.paragraphs:
         match = _LABEL.match(paragraph.text)
         if not match or match.group("label").casefold().strip(" .") in lexicon.not_labels:
@@ -229,6 +239,25 @@ def _transcript_spans(article: Article, found: list[QuoteSpan], lexicon: _QuoteW
     return out
 
 
+def _headline_span(article: Article, found: list[QuoteSpan], lexicon: _QuoteWords) -> QuoteSpan | None:
+    """`Sanders: Clinton Email Story Has Moved`: a headline opened by its speaker and a colon says
+    what that speaker said (in a headline's own words: indirect)."""
+    paragraphs = list(article.paragraphs)
+    if not paragraphs:
+        return None
+    first = paragraphs[0]  # a headline left in the body (one the cleaner took as the title is not there)
+    match = _HEADLINE.match(first.text)
+    if not match or match.group("label").casefold().strip(" .") in lexicon.not_labels:
+        return None
+    start, end = _trim(article.text, first.start + match.start("content"), first.end)
+    if end - start < 6 or any(s.start < end and start < s.end for s in found):
+        return None
+    label = (first.start + match.start("label"), first.start + match.end("label"))
+    return QuoteSpan(start, end, None, None, "indirect", True, label=label)
+
+
+# A headline's speaker: a few capitalised words ("Former AG Mukasey", "NY Post"), no clock time.
+_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}):\s+(?P<content>\S[^\n]{5,200})$")
 _LABEL = re.compile(r"^(?P<label>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,40}[A-ZА-ЯЁ.]):\s+(?P<content>\S.{8,})$", re.S)
 
 
@@ -316,22 +345,40 @@ def _indirect_spans(article: Article, direct: list[QuoteSpan], lexicon: _QuoteWo
 class QuoteFinder:
     """One public method: `find(article) -> quotes`, each with the mention (or words) that name its
     speaker. Needs the article's mentions; `compare.speakers` maps speakers to the story's entities.
-    `packs`: the language packs whose speech verbs and cues it reads (default: the built-in ones)."""
+    `packs`: the language packs whose speech verbs and cues it reads (default: the built-in ones).
+    `attributions`: "quotes" (default) finds what a reader calls quotes: words in marks and reported
+    speech; "all" adds every attribution a parse shows (stances and objects too: "X declined to
+    comment", "X denied the report"), as attribution corpora such as PolNeAR annotate them."""
 
-    def __init__(self, *, packs: LanguagePacks | None = None) -> None:
+    def __init__(
+        self, *, packs: LanguagePacks | None = None, attributions: Literal["quotes", "all"] = "quotes"
+    ) -> None:
         self.packs = packs if packs is not None else default_language_packs()
+        self.attributions = attributions
 
     def find(self, article: Article) -> list[Quote]:
         index = MentionIndex(article, self.packs)
         quotes: list[Quote] = []
         spans = find_quote_spans(article, packs=self.packs)
+        grammar, hints = self._grammar(article, index, spans)
+        if self.attributions != "all":
+            grammar = {}  # the parse only names speakers: the patterns' indirect speech stays as tuned
+        if grammar:
+            spans = sorted([s for s in spans if s.kind != "indirect" or not any(_overlap(s, g) for g in grammar)]
+                           + list(grammar), key=lambda s: s.start)
         floor = 0
         for span in spans:
-            if span.label is not None:
+            if span in grammar:
+                who = grammar[span]
+            elif span.label is not None:
                 who = self._labelled(article, index, span.label)
             else:
                 who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor,
                                 partial=span.kind == "partial", packs=self.packs, indirect=span.kind == "indirect")
+            hint = hints.get(span)
+            if hint is not None and who.span is None and (who.speaker_name is None or (
+                    hint.span is not None and not who.speaker_name[:1].isupper())):  # "but", "is": no name
+                who = hint  # the subject of the cue in the parse, where the words around gave no name
             if who.pronoun and who.span is None and who.speaker_name is None:
                 who = _recent_subject(article, index, span.open_mark or span.start, quotes, who)
             if who.span is None and who.speaker_name is None and span.kind == "direct":
@@ -354,10 +401,40 @@ class QuoteFinder:
                 cue_span=Span(article.text[who.cue[0]:who.cue[1]], *who.cue) if who.cue else None,
                 content=_content(article, index, span, who),
             ))
-            floor = (span.close_mark + 1) if span.close_mark is not None else span.end
+            if span not in grammar:  # a clause read from grammar takes no words from the next quote's attribution
+                floor = (span.close_mark + 1) if span.close_mark is not None else span.end
         kept = [(q, s) for q, s in zip(quotes, spans, strict=True) if not _scare_quote(q)]
         joined = _joined(article, [q for q, _ in kept], [s for _, s in kept], self.packs)
         return [replace(q, id=f"{article.id}-q{n}") for n, q in enumerate(joined)]
+
+    def _grammar(self, article: Article, index: MentionIndex, spans: list[QuoteSpan]
+                 ) -> tuple[dict[QuoteSpan, Attribution], dict[QuoteSpan, Attribution]]:
+        """Indirect speech read from a parse of the paragraphs with a cue word, where the article's
+        language has a parser: each attribution outside the quotes in marks, with its speaker; and
+        for a quote in marks that a cue's complement takes in, that cue's speaker (a hint)."""
+        pack = self.packs.get(article.language)
+        parser = parser_for(pack.ner) if pack is not None else None
+        if parser is None:
+            return {}, {}
+        cue = _cue_pattern(self.packs)
+        paragraphs = [p for p in article.paragraphs if cue.search(p.text)]
+        quoted = [s for s in spans if s.kind != "indirect"]
+        out: dict[QuoteSpan, Attribution] = {}
+        hints: dict[QuoteSpan, Attribution] = {}
+        for paragraph, tokens in zip(paragraphs, parser.parse([p.text for p in paragraphs]), strict=True):
+            for found in find_reported(paragraph.text, tokens, self.packs):
+                item = _shifted(found, paragraph.start)
+                span = QuoteSpan(*item.content, None, None, "indirect", True)
+                if span in out or any(q.start <= item.cue[0] < q.end for q in quoted):
+                    continue
+                taken = [q for q in quoted if _overlap(span, q)]
+                who = attribute_source(article, index, item.source, item.source_head, item.cue, packs=self.packs)
+                if taken:  # words in marks are quotes of their own; the cue may still name their speaker
+                    if who.span is not None or who.speaker_name is not None:
+                        hints.setdefault(taken[0], who)
+                    continue
+                out[span] = who
+        return out, hints
 
     @staticmethod
     def _labelled(article: Article, index: MentionIndex, label: tuple[int, int]) -> Attribution:
@@ -380,6 +457,26 @@ class QuoteFinder:
             return None
         mention = (previous.speaker_span.start, previous.speaker_span.end) if previous.speaker_span else None
         return Attribution(mention, previous.speaker_name, None)
+
+
+def _overlap(a: QuoteSpan, b: QuoteSpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _shifted(found: Reported, by: int) -> Reported:
+    def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if span is None else (span[0] + by, span[1] + by)
+
+    content, cue = move(found.content), move(found.cue)
+    assert content is not None and cue is not None
+    return replace(found, content=content, cue=cue, source=move(found.source), source_head=move(found.source_head))
+
+
+@lru_cache(maxsize=8)
+def _cue_pattern(packs: LanguagePacks) -> re.Pattern[str]:
+    """Any cue word: a paragraph without one is not worth parsing."""
+    words = cue_words(packs)
+    return re.compile(rf"\b(?:{alternation(words.verbs | words.nouns | words.according)})\b", re.IGNORECASE)
 
 
 _SIGNATURE = re.compile(r"^\s*(?:[-—–―]+|--)\s*(?P<s>[A-ZА-ЯЁ@][^\n]{1,100}?)[\s.]*$")

@@ -21,7 +21,9 @@ from functools import lru_cache
 from storydiff.lang import LanguagePacks, alternation, default_language_packs
 from storydiff.models import Article
 
-__all__ = ["SPEECH_VERBS", "Attribution", "MentionIndex", "attribute", "masked", "speech_verbs_pattern"]
+__all__ = [
+    "SPEECH_VERBS", "Attribution", "MentionIndex", "attribute", "attribute_source", "masked", "speech_verbs_pattern",
+]
 
 
 @lru_cache(maxsize=8)
@@ -43,6 +45,7 @@ class _Speech:
     after: re.Pattern[str]
     dash: re.Pattern[str]  # `"…" ― Name, title`: a dash and the speaker, no verb
     pronouns: frozenset[str]
+    conjunctions: frozenset[str]  # "And he said": not part of the speaker
     addressee_verbs: frozenset[str]
     participle_endings: tuple[str, ...]
     according: frozenset[str]
@@ -66,6 +69,7 @@ def _speech(packs: LanguagePacks) -> _Speech:
         after=after,
         dash=re.compile(r"^[\s,]*(?:[—―–]|--)\s*(?P<s>[A-Z][^\"“«»”\n]{1,100}?)[\s.]*$"),
         pronouns=frozenset(w.casefold() for w in packs.words("pronouns")),
+        conjunctions=frozenset(w.casefold() for w in packs.words("clause_conjunctions")),
         addressee_verbs=frozenset(w.casefold() for w in packs.words("addressee_verbs")),
         participle_endings=tuple(sorted(packs.words("participle_endings"))),
         according=frozenset(w.casefold() for w in packs.words("according_to") | packs.words("source_after_cues")),
@@ -109,9 +113,17 @@ def _verb(text: str, speech: _Speech) -> str:
 def _written(region: str, speech: _Speech) -> str | None:
     """The speaker as written, when no entity stands there: "the general secretary of the bloc"."""
     words = re.sub(r"\s+", " ", region).strip(" ,—–-")
-    if not words or words.casefold() in speech.pronouns or len(words) > 120:
+    if not words or _bare(words, speech) in speech.pronouns or len(words) > 120:
         return None
     return words
+
+
+def _bare(region: str, speech: _Speech) -> str:
+    """The words of a would-be speaker without a conjunction before them ("And he" -> "he")."""
+    words = region.strip().casefold().split()
+    while len(words) > 1 and words[0] in speech.conjunctions:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _pick(index: MentionIndex, start: int, end: int, last: bool, text: str = "") -> tuple[int, int, str] | None:
@@ -210,7 +222,7 @@ def attribute(
             found = _pick(index, *region, last=True, text=text)
         if found:
             return Attribution((found[0], found[1]), found[2], _verb(verb, speech), cue)
-        if text[region[0] : region[1]].strip().casefold() in speech.pronouns:
+        if _bare(text[region[0] : region[1]], speech) in speech.pronouns:
             return Attribution(None, None, _verb(verb, speech), cue, pronoun=True)
         written = _written(text[region[0] : region[1]], speech)
         if written and not speech.verb.search(written):
@@ -260,7 +272,7 @@ def _attribute_before(article: Article, index: MentionIndex, start: int, open_ma
             if written:
                 return Attribution(None, written, words, cue)
         region = text[subject[0] : subject[1]]
-        if region.strip().casefold() in speech.pronouns:
+        if _bare(region, speech) in speech.pronouns:
             return Attribution(None, None, words, cue, pronoun=True)
         written = _written(_first_name_chunk(region), speech)
         if written and len(written.split()) <= 12 and not speech.verb.search(written):
@@ -268,3 +280,31 @@ def _attribute_before(article: Article, index: MentionIndex, start: int, open_ma
         return Attribution(None, None, words, cue)
     return Attribution(None, None, None)
 
+
+
+def attribute_source(article: Article, index: MentionIndex, source: tuple[int, int] | None,
+                     head: tuple[int, int] | None, cue: tuple[int, int], *,
+                     packs: LanguagePacks | None = None) -> Attribution:
+    """The speaker of an attribution read from grammar: the mention at the subject's head word
+    ("Sen. Ted Cruz (R-Texas)": Ted Cruz), else one inside the subject, else its words as written; a
+    pronoun is left for the caller to resolve (`pronoun=True`)."""
+    speech = _speech(packs if packs is not None else default_language_packs())
+    text = article.text
+    verb = _verb(text[cue[0] : cue[1]], speech)
+    if source is None:
+        return Attribution(None, None, verb, cue)
+    if head is not None:
+        at_head = [(a, b, n) for a, b, n, t in index.items if a < head[1] and head[0] < b and t in ("PERSON", "ORG")]
+        if at_head:
+            a, b, name = at_head[-1]
+            return Attribution((a, b), name, verb, cue)
+    found = _pick(index, *source, last=False, text=text)
+    if found:
+        return Attribution((found[0], found[1]), found[2], verb, cue)
+    written = text[source[0] : source[1]]
+    if _bare(written, speech) in speech.pronouns:
+        return Attribution(None, None, verb, cue, pronoun=True)
+    words = _written(written, speech)
+    if words and len(words.split()) <= 12:
+        return Attribution(None, words, verb, cue)
+    return Attribution(None, None, verb, cue)

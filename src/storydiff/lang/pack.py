@@ -64,6 +64,11 @@ class LanguagePack:
     not_speaker_labels: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "UPDATE:" names no one
     source_after_cues: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "according to X", lower case
     belief_verbs: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "X believes that …" (indirect only)
+    # Attribution from a parse: verbs whose object or complement is someone's stance ("X wants to",
+    # "X declined to comment", "X supports Y"), nouns that carry content or name a source ("the claim
+    # that …", "in a statement", "in a CNN poll"). Lower case, every form.
+    stance_verbs: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
+    cue_nouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
     # Entities: pronouns resolved to one person, words that are no name, cues after an adjective.
     person_pronouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
     definite_articles: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
@@ -73,6 +78,7 @@ class LanguagePack:
     country_cues: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
     generic_body_words: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
     case_endings: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
+    org_kind_words: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "компания «X»": beginnings
     # Roles and titles.
     role_regex: str = field(default="", metadata=_REGEX)  # a role written just before a name
     title_alone_regex: str = field(default="", metadata=_REGEX)  # a title standing for a person
@@ -81,6 +87,7 @@ class LanguagePack:
     compound_role_heads: tuple[str, ...] = field(default=(), metadata=_ORDERED)
     # Dates and numbers.
     months: dict[str, int] = field(default_factory=dict, hash=False, metadata=_INTS)
+    updated_labels: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "Last updated", lower case
     number_words: dict[str, int] = field(default_factory=dict, hash=False, metadata=_INTS)
     scales: dict[str, float] = field(default_factory=dict, hash=False, metadata=_FLOATS)
     inflected_scales: frozenset[str] = field(default=frozenset(), metadata=_WORDS)

@@ -5,12 +5,15 @@ standoff: `T<n>\tSource|Cue|Content start end[;start end]\ttext` and
 `E<n>\tAttribution:T.. Content:T.. Cue:T.. Source:T..` (`Attribution-no-source` without a source).
 An article annotated by several annotators is read from the first annotator's file (sorted name).
 
-Each text is run through storydiff as one article (clean, sentences, mentions, quotes). Figures:
+Each text is run through storydiff as one article (clean, sentences, mentions), its quotes found
+with `QuoteFinder(attributions="all")` (PolNeAR annotates stances and objects as attributions too),
+speakers resolved among its own names as `quotes_by_article` does. Figures:
 - direct recall: gold contents with quote marks; found when a predicted quote (direct or partial,
   its attributed content) covers at least half the gold content's characters;
 - direct precision: predicted quotes (direct or partial) with at least half their characters inside
   gold contents (quote marks around words nobody is said to have said are scare quotes);
-- attributions recall: every gold content, any predicted quote;
+- attributions recall: every gold content, any predicted quote; attributions precision: predicted
+  quotes of any kind with at least half their characters inside gold contents;
 - speaker accuracy, where the gold source is a name (a capitalised word that is no pronoun or
   determiner): on the gold attributions found, the predicted speaker contains the gold surname
   (case-insensitive) or the name matcher calls them the same.
@@ -142,6 +145,8 @@ class _Tally:
     pred_total: int = 0
     all_found: int = 0
     all_total: int = 0
+    any_right: int = 0  # predicted attributions of any kind mostly inside gold contents
+    any_total: int = 0
     speaker_right: int = 0
     speaker_total: int = 0
 
@@ -170,6 +175,8 @@ def _score(gold: list[GoldAttribution], predicted: list[set[int]], quoted: list[
         hit = share >= 0.5
         tally.all_total += 1
         tally.all_found += hit
+        if errors is not None and not hit and not g.direct:
+            errors.append(f"{name}: attribution missed at {g.content[0][0]} ({share:.2f} covered)")
         if g.direct:
             tally.direct_total += 1
             q_best, q_share = _covered([p if q else set() for p, q in zip(predicted, quoted, strict=True)], g.content)
@@ -184,10 +191,12 @@ def _score(gold: list[GoldAttribution], predicted: list[set[int]], quoted: list[
                 errors.append(f"{name}: speaker {speakers[best]!r}, gold {g.source_text!r} at {g.content[0][0]}")
     golds = [{i for a, b in g.content for i in range(a, b)} for g in gold]
     for p, q in zip(predicted, quoted, strict=True):
+        right = bool(p) and sum(1 for i in p if any(i in g for g in golds)) / len(p) >= 0.5
+        tally.any_total += 1
+        tally.any_right += right
         if not q:
             continue
         tally.pred_total += 1
-        right = bool(p) and sum(1 for i in p if any(i in g for g in golds)) / len(p) >= 0.5
         tally.pred_right += right
         if errors is not None and not right and p:
             errors.append(f"{name}: extra quote at {min(p)}")
@@ -204,12 +213,18 @@ def _quote_chars(quote: Any, mapping: list[int] | None) -> set[int]:
 
 
 def run_polnear(path: Path, split: Split, config: Config, limit: int | None) -> DatasetReport:
+    from storydiff.analyse.quotes import QuoteFinder
     from storydiff.backends import default_backends
+    from storydiff.compare.entities import EntityResolver
+    from storydiff.compare.speakers import resolve_speakers
     from storydiff.names import NameMatcher
     from storydiff.pipeline import from_text, quotes_by_article
 
     backends = default_backends(config)
     matcher = NameMatcher()
+    # PolNeAR annotates every attribution (stances and objects too): the finder's "all" scope.
+    finder = QuoteFinder(packs=backends.packs(), attributions="all")
+    resolver = EntityResolver(backends.matcher(), packs=backends.packs())
     ours, base = _Tally(), _Tally()
     errors: list[str] | None = [] if split == "dev" else None
     texts = 0
@@ -226,7 +241,8 @@ def run_polnear(path: Path, split: Split, config: Config, limit: int | None) -> 
         seen: set[frozenset[int]] = set()
         for item in found:
             mapping = _offset_map(raw, item.article.text)
-            for quote in item.quotes:
+            entities = resolver.resolve([item.article]).entities if config.models.entities else ()
+            for quote in resolve_speakers(finder.find(item.article), entities):
                 chars = _quote_chars(quote, mapping)
                 key = frozenset(chars)
                 if key in seen:  # pieces of one statement share its content
@@ -246,6 +262,8 @@ def run_polnear(path: Path, split: Split, config: Config, limit: int | None) -> 
                base.ratio("pred_right", "pred_total"), ours.pred_total, note=f"baseline n={base.pred_total}"),
         Figure("all attributions: recall", ours.ratio("all_found", "all_total"),
                base.ratio("all_found", "all_total"), ours.all_total),
+        Figure("all attributions: precision", ours.ratio("any_right", "any_total"),
+               base.ratio("any_right", "any_total"), ours.any_total, note=f"baseline n={base.any_total}"),
         Figure("speaker accuracy (gold source a name)", ours.ratio("speaker_right", "speaker_total"),
                None, ours.speaker_total, note="on the gold attributions found"),
         Figure("texts", float(texts), None, texts),

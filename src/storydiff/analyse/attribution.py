@@ -1,0 +1,265 @@
+"""Reported speech from grammar: the cue, its subject (the source) and what it reports (the content).
+
+Read from a dependency parse (`analyse.syntax`), in the forms news text uses:
+- a cue verb and its complement: "X said (that) <clause>", "X told reporters <clause>", "X denied the
+  report", "X called the plan "a gamble"", "X declined to comment", "<clause>, X said";
+  a participle speaks for its clause's subject ("…, adding that <clause>");
+- "according to X, <clause>" and "<clause>, according to X": the source follows the cue;
+- a noun that names where it was said: "In a statement, <clause>"; "In a new poll, <clause>";
+- a noun that carries content: "X's claim that <clause>".
+Cues are the language packs' words (`speech_verbs`, `belief_verbs`, `stance_verbs`, `cue_nouns`), every
+form listed, so no lemmatiser is needed. The result is offsets only: `QuoteFinder` turns each into an
+indirect quote and finds the speaker's mention in the subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storydiff.analyse.syntax import Token
+from storydiff.lang import LanguagePacks
+
+__all__ = ["CueWords", "Reported", "cue_words", "find_reported"]
+
+# Dependents of a cue verb that hold what it reports; "prep" only with the prepositions below.
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "obj"})
+_OBJECT_PREPOSITIONS = frozenset({"for", "about", "against", "to", "of", "on", "at", "with", "over"})
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASS_ON = frozenset({"advcl", "xcomp", "conj", "pcomp"})  # a participle's subject is its head's
+_EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "one"})
+_PUNCT = " \t\n,;:.!?—–-\"“”«»'‘’()"
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One attribution read from grammar, as offsets into the parsed text."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    source: tuple[int, int] | None  # the subject's words (a name, a pronoun, a description)
+    source_head: tuple[int, int] | None  # its head word: where to look for the speaker's mention
+    cue_text: str
+
+
+@dataclass(frozen=True)
+class CueWords:
+    verbs: frozenset[str]  # any cue verb form, lower case
+    speech: frozenset[str]  # speech verbs only: "said on Thursday" takes no object from "on"
+    nouns: frozenset[str]
+    according: frozenset[str]  # first words of "according to", lower case
+
+
+@lru_cache(maxsize=8)
+def cue_words(packs: LanguagePacks) -> CueWords:
+    one_word = {w.casefold() for w in packs.words("speech_verbs") | packs.words("belief_verbs") if " " not in w}
+    return CueWords(
+        verbs=frozenset(one_word | {w.casefold() for w in packs.words("stance_verbs")}),
+        speech=frozenset(w.casefold() for w in packs.words("speech_verbs") if " " not in w),
+        nouns=frozenset(w.casefold() for w in packs.words("cue_nouns") if " " not in w),
+        according=frozenset(w.split()[0].casefold() for w in packs.words("according_to")),
+    )
+
+
+class _Tree:
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = list(tokens)
+        base = self.tokens[0].i if self.tokens else 0
+        self.base = base
+        self.children: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t)
+        self._spans: dict[int, tuple[int, int]] = {}
+
+    def token(self, i: int) -> Token:
+        return self.tokens[i - self.base]
+
+    def kids(self, t: Token, deps: frozenset[str] | None = None) -> list[Token]:
+        return [c for c in self.children.get(t.i, []) if deps is None or c.dep in deps]
+
+    def span(self, t: Token) -> tuple[int, int]:
+        """Token indices (first, last) of t's subtree."""
+        if t.i not in self._spans:
+            lo = hi = t.i
+            for c in self.kids(t):
+                a, b = self.span(c)
+                lo, hi = min(lo, a), max(hi, b)
+            self._spans[t.i] = (lo, hi)
+        return self._spans[t.i]
+
+    def chars(self, first: int, last: int) -> tuple[int, int]:
+        return self.token(first).start, self.token(last).end
+
+    def head(self, t: Token) -> Token | None:
+        return None if t.head == t.i else self.token(t.head)
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _PUNCT:
+        a += 1
+    while b > a and text[b - 1] in _PUNCT:
+        b -= 1
+    if text[a:b].casefold().startswith("that ") and b - a > 12:
+        a += 5  # "said that …": the content is the clause, not its conjunction
+    return a, b
+
+
+def _subject(tree: _Tree, verb: Token) -> Token | None:
+    """The verb's subject; a participle's or a second predicate's is its head's ("…, adding that")."""
+    t: Token | None = verb
+    for _ in range(4):
+        if t is None:
+            return None
+        found = tree.kids(t, _SUBJECTS)
+        if found:
+            subject = found[0]
+            if subject.text.casefold() in ("who", "that", "which") and t.dep == "relcl":
+                return tree.head(t)  # "Smith, who said …": Smith
+            return subject
+        if t.dep not in _PASS_ON:
+            return None
+        t = tree.head(t)
+    return None
+
+
+def _source(tree: _Tree, subject: Token | None) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    if subject is None:
+        return None, None
+    first, last = tree.span(subject)
+    # An appositive or relative clause after the name is no part of where the name stands.
+    for c in tree.kids(subject, frozenset({"appos", "relcl", "acl", "punct"})):
+        if c.i > subject.i:
+            last = min(last, tree.span(c)[0] - 1)
+    last = max(last, subject.i)
+    compounds = [c for c in tree.kids(subject, frozenset({"compound", "flat"})) if c.i < subject.i]
+    head_first = min([subject.i, *[c.i for c in compounds]])
+    return tree.chars(first, last), tree.chars(head_first, subject.i)
+
+
+def _verb_content(tree: _Tree, verb: Token, words: CueWords) -> tuple[int, int] | None:
+    """Token indices of what a cue verb reports: its complements on one side of it."""
+    parts = [c for c in tree.kids(verb, _COMPLEMENTS)]
+    low = verb.text.casefold()
+    for c in tree.kids(verb, frozenset({"prep"})):
+        # "called for a ban", "accused him of lying", "took aim at"; never "said on Thursday".
+        if c.i < verb.i:
+            continue
+        word = c.text.casefold()
+        if word in _OBJECT_PREPOSITIONS and low not in words.speech or word in ("for", "about", "against", "of"):
+            parts.append(c)
+    for c in tree.kids(verb, frozenset({"advcl"})):
+        if any(m.text.casefold() in ("if", "whether") for m in tree.kids(c, frozenset({"mark"}))):
+            parts.append(c)  # "asked if …"
+    if verb.dep == "parataxis":  # "<clause>, he said": the parser hangs the verb on the clause
+        head = tree.head(verb)
+        if head is not None and head.i < verb.i:
+            first, _ = tree.span(head)
+            return (first, tree.span(verb)[0] - 1) if tree.span(verb)[0] > first else None
+    if not parts and low in words.speech:
+        # "said on Friday during a news conference that …": the parser hung the clause on a noun.
+        first, last = tree.span(verb)
+        for t in tree.tokens[verb.i - tree.base + 1 : last - tree.base + 1]:
+            if t.dep in ("ccomp", "acl", "advcl", "relcl") and any(
+                m.text.casefold() == "that" and m.i < t.i for m in tree.kids(t, frozenset({"mark"}))
+            ):
+                return tree.span(t)
+    if not parts:
+        return None
+    after = [p for p in parts if p.i > verb.i]
+    before = [p for p in parts if p.i < verb.i and p.dep == "ccomp"]
+    side = before if before and (not after or all(p.dep != "ccomp" for p in after)) else after
+    clause = [p for p in side if p.dep == "ccomp" and p.i > verb.i]
+    if clause and low in words.speech:  # "told reporters the budget was balanced": not the addressee
+        side = [p for p in side if p.i >= clause[0].i]
+    if not side:
+        return None
+    spans = [tree.span(p) for p in side]
+    first, last = min(a for a, _ in spans), max(b for _, b in spans)
+    if first == last and tree.token(first).text.casefold() in _EMPTY_OBJECTS:
+        return None
+    if tree.token(first).pos in ("PRON",) and first == last:
+        return None
+    return first, last
+
+
+def _clause_without(tree: _Tree, anchor: Token, cut: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause `anchor` belongs to (its root's words) without the words `cut`: the larger side."""
+    root = anchor
+    while (up := tree.head(root)) is not None:
+        root = up
+    first, last = tree.span(root)
+    left = (first, cut[0] - 1) if cut[0] > first else None
+    right = (cut[1] + 1, last) if cut[1] < last else None
+    sides = [s for s in (left, right) if s is not None and s[1] >= s[0]]
+    return max(sides, key=lambda s: s[1] - s[0]) if sides else None
+
+
+def find_reported(text: str, tokens: Sequence[Token], packs: LanguagePacks) -> list[Reported]:
+    """Every attribution the parse of `text` shows. `tokens`: one parse, offsets into `text`."""
+    if not tokens:
+        return []
+    words = cue_words(packs)
+    tree = _Tree(tokens)
+    out: list[Reported] = []
+
+    def add(
+        content: tuple[int, int] | None,
+        cue: Token,
+        subject: Token | None,
+        source: tuple[int, int] | None = None,
+        head: tuple[int, int] | None = None,
+        cue_end: int | None = None,
+    ) -> None:
+        if content is None:
+            return
+        a, b = _trimmed(text, *tree.chars(*content))
+        if b - a < 2 or a <= cue.start < b:
+            return
+        if subject is not None and source is None:
+            source, head = _source(tree, subject)
+        end = cue.end if cue_end is None else cue_end
+        out.append(Reported((a, b), (cue.start, end), source, head, text[cue.start : end]))
+
+    for t in tree.tokens:
+        low = t.text.casefold()
+        # A past participle is a cue only with a subject of its own ("has said"), not as an adjective
+        # or a passive ("the expected result", "was asked").
+        if low in words.verbs and t.pos in ("VERB", "AUX") and (t.tag != "VBN" or tree.kids(t, _SUBJECTS)):
+            add(_verb_content(tree, t, words), t, _subject(tree, t))
+        elif low in words.according and t.dep == "prep":
+            to = tree.kids(t, frozenset({"prep"}))
+            objects = [o for p in to for o in tree.kids(p, frozenset({"pobj"}))]
+            if objects:
+                source = tree.chars(*tree.span(objects[0]))
+                cut = tree.span(t)
+                # "according to X" with its comma: the clause it qualifies is the rest of the sentence.
+                add(
+                    _clause_without(tree, t, cut),
+                    t,
+                    None,
+                    source,
+                    tree.chars(objects[0].i, objects[0].i),
+                    cue_end=to[0].end,
+                )
+        elif low in words.nouns and t.pos == "NOUN":
+            for c in tree.kids(t, frozenset({"acl", "ccomp"})):
+                if any(m.text.casefold() == "that" for m in tree.kids(c, frozenset({"mark"}))):
+                    owner = tree.kids(t, frozenset({"poss"}))
+                    add(tree.span(c), t, owner[0] if owner else None)
+            prep = tree.head(t) if t.dep == "pobj" else None
+            verb = tree.head(prep) if prep is not None and prep.text.casefold() in ("in", "from") else None
+            if (
+                prep is not None
+                and verb is not None
+                and verb.pos in ("VERB", "AUX")
+                and prep.i < verb.i
+                and verb.text.casefold() not in words.speech
+            ):
+                # "In a new poll, Clinton leads …": the poll says the rest of its sentence.
+                first, last = tree.span(t)
+                add(
+                    _clause_without(tree, verb, tree.span(prep)), t, None, tree.chars(first, last), tree.chars(t.i, t.i)
+                )
+    return out
