@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--no-embeddings", action="store_true",
                          help="align by words, names and numbers only (no sentence-embedding model)")
     compare.add_argument("--no-entities", action="store_true", help="skip people, organisations and places")
+    compare.add_argument("--story", metavar="ID", help="compare one story of the --store (see `storydiff stories`)")
     _add_aliases(compare)
 
     entities = command("entities", "people, organisations and places across the articles",
@@ -142,11 +143,30 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--no-embeddings", action="store_true", help="evaluate the lexical aligner only")
     evaluate.add_argument("--dataset", nargs="+", metavar=("NAME", "PATH"),
                           help="a real dataset: pages-trafilatura, pairs-tgcontest-ru, events-ecbplus, "
-                          "parallel-wmt21-ru-en, polnear, wikidata-names, factrueval")
+                          "parallel-wmt21-ru-en, polnear, wikidata-names, factrueval, collection5")
     evaluate.add_argument("--split", choices=("dev", "test", "all"), default="all",
                           help="dev: the half tuned on (errors listed); test: the half only scored; all: both")
     evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N items of the split")
     _add_output(evaluate)
+
+    batch = command("batch", "read many sources into a store and group them into stories",
+                    "Read files, directories, JSONL/CSV exports, RSS/Atom feeds, WARC archives and URLs; analyse "
+                    "each new article (articles the store holds are skipped, so an interrupted batch resumes) and "
+                    "place it in a story with the stored articles of the same days.")
+    batch.add_argument("sources", nargs="+", metavar="SOURCE", help="file, directory, .jsonl/.csv, feed, .warc, URL")
+    batch.add_argument("--store", default="", metavar="DB",
+                       help="the store: a SQLite path or postgresql://… (default path under the user data dir)")
+    batch.add_argument("--scheduler", metavar="URL",
+                       help="run the per-article stages on this Dask scheduler (tcp://host:8786)")
+    batch.add_argument("--chunk", type=int, default=32, metavar="N", help="articles per unit of work (default 32)")
+    batch.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
+    _add_output(batch)
+
+    stories = command("stories", "the stories in a store, with their articles",
+                      "List the stories `storydiff batch` found, biggest first, each with its articles.")
+    stories.add_argument("--store", default="", metavar="DB", help="the store (default path under the user data dir)")
+    stories.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
+    _add_output(stories)
 
     doctor = command("doctor", "check that a store is consistent",
                      "Check a store: the file is sound, every migration applied, every article once, no rows "
@@ -341,9 +361,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
     fmt = _format_for(args.output, args.format)
     _check_output(args.output, args)
     config = _config(args)
-    inputs = _inputs(args)
-    with _ProgressBar("comparing") as progress:
-        comparison = compare(inputs, config=config, progress=progress)  # type: ignore[arg-type]
+    if args.story:
+        from storydiff.pipeline import compare_articles
+
+        with _ProgressBar("comparing") as progress:
+            comparison = compare_articles(_story_articles(args), config=config, progress=progress)
+    else:
+        inputs = _inputs(args)
+        with _ProgressBar("comparing") as progress:
+            comparison = compare(inputs, config=config, progress=progress)  # type: ignore[arg-type]
     _report_problems(comparison.problems, comparison.articles)
     if fmt == "terminal" and not args.output:
         print_terminal(comparison)
@@ -527,6 +553,50 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from storydiff.run import executor_for, run_batch
+
+    config = _config(args)
+    executor = executor_for(args.scheduler)
+    try:
+        with _open_store(args.store) as store, _ProgressBar("analysing") as progress:
+            report = run_batch(args.sources, store, config=config, executor=executor, chunk_size=max(args.chunk, 1),
+                               progress=progress)
+    finally:
+        executor.close()
+    for problem in report.problems:
+        print(f"storydiff: skipped {_printable(problem.path)}: {problem.reason}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True, indent=2))
+    else:
+        print(report.to_text())
+    return 1 if report.problems else 0
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with _open_store(args.store, create=False) as store:
+        found = store.stories()
+    if args.format == "json":
+        print(json.dumps({"stories": [s.to_dict() for s in found]}, ensure_ascii=False, indent=2))
+        return 0
+    for story in found:
+        print(f"{story.id}  {len(story.articles)} articles  [{', '.join(story.languages)}]  {story.title}")
+        print(f"    sources: {', '.join(story.sources) or '—'}")
+    if not found:
+        print("no stories yet (storydiff batch SOURCE… --store DB finds them)")
+    return 0
+
+
+def _story_articles(args: argparse.Namespace) -> list[Any]:
+    if args.store is None:
+        raise UsageError("compare --story needs --store DB")
+    with _open_store(args.store, create=False) as store:
+        ids = store.story_article_ids(args.story)
+        if not ids:
+            raise UsageError(f"{args.story}: no such story in {store.location} (see `storydiff stories`)")
+        return [store.get_article(i) for i in ids]
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     with _open_store(args.store, create=False) as store:
         health = store.health()
@@ -558,11 +628,12 @@ def cmd_rejects(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"compare": cmd_compare, "clean": cmd_clean, "entities": cmd_entities, "quotes": cmd_quotes,
-            "names": cmd_names, "eval": cmd_eval, "doctor": cmd_doctor, "rejects": cmd_rejects}
+            "names": cmd_names, "eval": cmd_eval, "doctor": cmd_doctor, "rejects": cmd_rejects,
+            "batch": cmd_batch, "stories": cmd_stories}
 
 
 # Commands that print their result: with -o it goes to the file, through the same safe write.
-_PRINTING = {"entities", "quotes", "names", "eval", "doctor", "rejects"}
+_PRINTING = {"entities", "quotes", "names", "eval", "doctor", "rejects", "batch", "stories"}
 
 
 def _to_file(args: argparse.Namespace) -> int:

@@ -44,6 +44,7 @@ __all__ = [
     "NameSettings",
     "SameStorySettings",
     "QuoteLinkSettings",
+    "StoryGroupingSettings",
     "load_config",
 ]
 
@@ -53,8 +54,9 @@ class ModelSettings:
     """Which models run, and how. `embedder=None` aligns by words, names and numbers only."""
 
     embedder: str | None = "use-m3"
-    # Two BLAS threads: the encoder wheel's default of four is ~20x slower on two cores.
-    threads: int = 2
+    # One BLAS thread: the encoder wheel's default of four is ~20x slower on two cores, and two are
+    # 4.5x slower than one when the other core is busy (300 texts: 38/s with one, 8.5/s with two).
+    threads: int = 1
     batch_size: int = 32
     entities: bool = True
 
@@ -116,12 +118,34 @@ class SameStorySettings:
 
 
 @dataclass(frozen=True)
+class StoryGroupingSettings:
+    """Articles of a corpus into stories (`stories.grouping`): candidates, a pair model on article
+    profiles, and the thresholds that join, merge and split stories."""
+
+    window_days: int = 3  # articles further apart in publication are never compared
+    neighbours: int = 20  # nearest articles by vector looked at for each new one
+    max_key_frequency: int = 50  # a name key shared by more articles is too common to find candidates
+    bias: float = -9.0
+    cosine_weight: float = 12.0  # cosine of the headline-and-lead vectors
+    across_cosine_weight: float = 2.0  # extra weight on the cosine when the languages differ
+    across_weight: float = -1.0  # another language: the encoder's cosines run lower
+    name_weight: float = 3.0  # shared name keys, rare names weighing more (IDF)
+    number_weight: float = 2.0  # shared specific figures
+    number_clash_weight: float = -1.0  # both give figures, none shared
+    day_gap_weight: float = -1.5  # days apart, over the window
+    threshold: float = 0.5  # join a story at this mean probability over its candidate members
+    merge_threshold: float = 0.6  # a second story this close to the article is the same story
+    max_recheck: int = 60  # stories up to this size are re-clustered after a merge
+
+
+@dataclass(frozen=True)
 class Config:
     models: ModelSettings = field(default_factory=ModelSettings)
     alignment: AlignmentSettings = field(default_factory=AlignmentSettings)
     quote_links: QuoteLinkSettings = field(default_factory=QuoteLinkSettings)
     names: NameSettings = field(default_factory=NameSettings)
     same_story: SameStorySettings = field(default_factory=SameStorySettings)
+    story_grouping: StoryGroupingSettings = field(default_factory=StoryGroupingSettings)
     aliases: Path | None = None  # a user's alias file (TOML or CSV)
     rules_dirs: tuple[Path, ...] = ()  # extra cleaning-rule directories
     language_dirs: tuple[Path, ...] = ()  # extra language packs (lang/*.toml format)
@@ -156,6 +180,7 @@ _SECTIONS: dict[str, type] = {
     "quote_links": QuoteLinkSettings,
     "names": NameSettings,
     "same_story": SameStorySettings,
+    "story_grouping": StoryGroupingSettings,
 }
 _PATHS = {"aliases": "aliases", "rules": "rules_dirs", "languages": "language_dirs"}
 

@@ -26,6 +26,7 @@ from storydiff.store.base import Store
 __all__ = [
     "ArticleQuotes",
     "CleanResult",
+    "analyse_documents",
     "Input",
     "analyse_articles",
     "clean",
@@ -173,6 +174,17 @@ def clean(
     backends = backends or default_backends(config)
     result = _read_and_clean(inputs, config, backends, ("sentences", "language"), progress)
     return _story_articles(result, backends)
+
+
+def analyse_documents(
+    documents: Sequence[RawDocument], *, config: Config | None = None, backends: Backends | None = None,
+    progress: Progress | None = None,
+) -> CleanResult:
+    """Clean each document and run every per-article stage (the unit of work of a batch, local or on
+    a cluster); a document that cannot be analysed becomes a problem."""
+    config = config or Config()
+    backends = backends or default_backends(config)
+    return _read_and_clean(documents, config, backends, ARTICLE_STAGES, progress)
 
 
 def retry_rejects(store: Store, *, config: Config | None = None, backends: Backends | None = None) -> CleanResult:

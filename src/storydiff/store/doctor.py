@@ -79,6 +79,14 @@ _ORPHANS: tuple[tuple[str, str], ...] = (
     ("quote of a missing comparison",
      "SELECT q.comparison_id || '/' || q.id FROM quotes q LEFT JOIN comparisons p ON p.id = q.comparison_id "
      "WHERE p.id IS NULL"),
+    ("story member that is in no story",
+     "SELECT m.story_id || ' -> ' || m.article_id FROM story_articles m LEFT JOIN stories s ON s.id = m.story_id "
+     "WHERE s.id IS NULL"),
+    ("story without articles",
+     "SELECT s.id FROM stories s LEFT JOIN story_articles m ON m.story_id = s.id WHERE m.story_id IS NULL"),
+    ("grouped article without its profile",
+     "SELECT m.article_id FROM story_articles m LEFT JOIN story_profiles p ON p.article_id = m.article_id "
+     "WHERE p.article_id IS NULL"),
     ("quote link to a missing quote",
      "SELECT l.comparison_id || '/' || l.a || '~' || l.b FROM quote_links l "
      "LEFT JOIN quotes a ON a.comparison_id = l.comparison_id AND a.id = l.a "
@@ -109,10 +117,15 @@ def check_sqlite(db: sqlite3.Connection, location: str) -> StoreHealth:
         rows = [str(r[0]) for r in db.execute(query).fetchall()]
         if rows:
             findings.append(Finding("orphan", f"{len(rows)} {what}: {', '.join(rows[:_SHOWN])}"))
+    twice = [str(r[0]) for r in db.execute(
+        "SELECT article_id FROM story_articles GROUP BY article_id HAVING COUNT(*) > 1").fetchall()]
+    if twice:
+        findings.append(Finding("story", f"{len(twice)} article(s) in more than one story: "
+                                         f"{', '.join(twice[:_SHOWN])}"))
     findings += _check_articles(db)
     findings += _check_comparisons(db)
     counts = {t: int(db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
-              for t in ("articles", "comparisons", "problems")}
+              for t in ("articles", "comparisons", "stories", "problems")}
     return StoreHealth(location, counts, tuple(findings))
 
 

@@ -191,6 +191,45 @@ MIGRATIONS: tuple[Migration, ...] = (
         PRIMARY KEY (model, key)
     );
     """),
+    # Stories of a corpus (`storydiff batch`): each grouped article's profile, each story's members,
+    # and the events that made them. No foreign key from story_articles to stories: a batch replaces
+    # a story's members whole and deletes stories merged away in one transaction.
+    Migration("0007_stories", """
+    CREATE TABLE story_profiles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        day INTEGER,                    -- days since 1970-01-01 of publication, NULL when unknown
+        dim INTEGER NOT NULL,
+        vector BYTEA NOT NULL,          -- float32, little-endian
+        keys TEXT NOT NULL,             -- JSON list of name keys
+        numbers TEXT NOT NULL,          -- JSON list of specific figures
+        title TEXT NOT NULL
+    );
+    CREATE INDEX story_profiles_day ON story_profiles(day);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE story_events (
+        batch TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        kind TEXT NOT NULL,             -- new, join, merge, split
+        story_id TEXT NOT NULL,
+        article_id TEXT,
+        others TEXT NOT NULL,           -- JSON list of story ids (merged in, or split from)
+        score REAL NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (batch, n)
+    );
+    """),
 )
 
 # PRAGMA user_version n of a store made before named migrations = the first n steps were applied.

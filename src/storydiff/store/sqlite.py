@@ -19,15 +19,19 @@ from typing import TYPE_CHECKING, Any
 
 from storydiff.errors import MissingExtraError, StoreError
 from storydiff.models import Article, Comparison, Problem
+from storydiff.store import story_rows
 from storydiff.store.base import COUNTED, ComparisonSummary, StoredEntity
 from storydiff.store.codec import pack_article, pack_comparison, unpack_article, unpack_comparison
 from storydiff.store.doctor import StoreHealth, check_sqlite
 from storydiff.store.errors import map_store_errors
 from storydiff.store.migrations import LEGACY_STEPS, MIGRATIONS, OLD_CODE_FENCE, pending
+from storydiff.store.story_rows import StoredStory
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+
+    from storydiff.stories import StoryEvent, StoryProfile
 
 __all__ = ["SQLiteStore", "StoredEntity"]
 
@@ -384,6 +388,33 @@ class SQLiteStore:
                 "GROUP BY e.comparison_id, e.id, e.name, e.type, e.variants ORDER BY e.comparison_id, e.id"
             ).fetchall()
             return [StoredEntity(c, i, n, t, tuple(json.loads(v)), k) for c, i, n, t, v, k in rows]
+
+    # Stories (`storydiff batch`): the SQL is shared with the other backends in store.story_rows.
+
+    def grouped_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of the articles the store holds that are already placed in a story."""
+        with self._errors("read"):
+            return story_rows.grouped_articles(self._db, "?", article_ids)
+
+    def save_story_state(self, *, profiles: Sequence[StoryProfile], groups: dict[str, list[str]],
+                         gone: Iterable[str], titles: dict[str, str], events: Sequence[StoryEvent],
+                         batch: str) -> None:
+        with self._transaction() as db:
+            story_rows.save_story_state(db, "?", profiles=profiles, groups=groups, gone=gone, titles=titles,
+                                        events=events, batch=batch, now=_now())
+
+    def load_story_state(self, first_day: int | None, last_day: int | None,
+                         undated: bool) -> tuple[list[StoryProfile], dict[str, str]]:
+        with self._errors("read"):
+            return story_rows.load_story_state(self._db, "?", first_day, last_day, undated)
+
+    def stories(self) -> list[StoredStory]:
+        with self._errors("read"):
+            return story_rows.read_stories(self._db, "?")
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        with self._errors("read"):
+            return story_rows.story_article_ids(self._db, "?", story_id)
 
     def forget_problems(self, paths: Iterable[str], replacements: Iterable[Problem] = ()) -> None:
         with self._transaction() as db:

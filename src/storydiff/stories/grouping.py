@@ -1,0 +1,226 @@
+"""Articles into stories, incrementally: each new article joins the story it matches, starts a new
+one, or joins stories it shows to be one (a merge); a merged story that falls apart is split.
+
+Cost is linear in the corpus. An article is compared only with its candidates: its nearest
+neighbours by vector among the articles published within `window_days` of it, plus the articles
+sharing a rare name key with it in that window. Each comparison is a logistic model on a few
+features of two profiles (`StoryGroupingSettings`), so no article is ever re-read.
+
+Every change is kept as a `StoryEvent`, so a user can see when a story began, what joined it,
+and which stories were merged or split and why.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from storydiff.config import StoryGroupingSettings
+from storydiff.stories.profile import StoryProfile
+
+__all__ = ["StoryEvent", "StoryGrouper", "pair_probability"]
+
+EventKind = Literal["new", "join", "merge", "split"]
+_UNDATED = -(10**9)  # the bucket of articles without a date: they meet each other only
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    kind: EventKind
+    story: str  # the story that began, grew, absorbed others, or was split off
+    article: str | None = None  # the article that caused it
+    others: tuple[str, ...] = ()  # merge: the stories absorbed; split: the story it came from
+    score: float = 0.0
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float] | None = None) -> float:
+    if not a or not b:
+        return 0.0
+    shared = a & b
+    if not shared:
+        return 0.0
+    if weight is None:
+        return len(shared) / min(len(a), len(b))
+    total = min(sum(weight.get(k, 1.0) for k in a), sum(weight.get(k, 1.0) for k in b))
+    return sum(weight.get(k, 1.0) for k in shared) / total if total else 0.0
+
+
+def pair_probability(
+    a: StoryProfile, b: StoryProfile, settings: StoryGroupingSettings, idf: dict[str, float] | None = None,
+) -> float:
+    """How likely two articles tell one story, from their profiles alone."""
+    s = settings
+    cosine = float(a.vector @ b.vector)
+    across = 1.0 if a.language != b.language else 0.0
+    gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
+    number_clash = 1.0 if a.numbers and b.numbers and not a.numbers & b.numbers else 0.0
+    z = (s.bias + s.cosine_weight * cosine + s.across_cosine_weight * across * cosine
+         + s.across_weight * across + s.name_weight * _overlap(a.keys, b.keys, idf)
+         + s.number_weight * _overlap(a.numbers, b.numbers) + s.number_clash_weight * number_clash
+         + s.day_gap_weight * min(gap, s.window_days) / max(s.window_days, 1))
+    return 1 / (1 + math.exp(-z))
+
+
+@dataclass
+class _Story:
+    id: str
+    members: list[int] = field(default_factory=list)
+
+
+class StoryGrouper:
+    """Feed it profiles (`add`), in any number of batches; read `story_of` and `events`."""
+
+    def __init__(self, settings: StoryGroupingSettings | None = None) -> None:
+        self.settings = settings or StoryGroupingSettings()
+        self.profiles: list[StoryProfile] = []
+        self._vectors: list[np.ndarray] = []
+        self._days: dict[int, list[int]] = {}  # day -> rows published that day
+        self._key_rows: dict[str, list[int]] = {}
+        self._story_of_row: list[str] = []
+        self.stories: dict[str, _Story] = {}
+        self.events: list[StoryEvent] = []
+
+    # -- reading
+
+    @property
+    def story_of(self) -> dict[str, str]:
+        """Article id -> story id."""
+        return {p.article_id: self._story_of_row[k] for k, p in enumerate(self.profiles)}
+
+    def groups(self) -> dict[str, list[str]]:
+        return {sid: [self.profiles[k].article_id for k in story.members] for sid, story in self.stories.items()}
+
+    # -- adding
+
+    def add(self, profiles: Iterable[StoryProfile]) -> list[StoryEvent]:
+        """Place each profile in a story (in order of publication, so stories grow as they did)."""
+        start = len(self.events)
+        ordered = sorted(profiles, key=lambda p: (p.day if p.day is not None else _UNDATED, p.article_id))
+        for profile in ordered:
+            self._place(profile)
+        return self.events[start:]
+
+    def _idf(self, key: str) -> float:
+        return math.log(1 + len(self.profiles) / (1 + len(self._key_rows.get(key, ()))))
+
+    def _window(self, day: int | None) -> list[int]:
+        if day is None:
+            return list(self._days.get(_UNDATED, ()))
+        rows: list[int] = []
+        for d in range(day - self.settings.window_days, day + self.settings.window_days + 1):
+            rows.extend(self._days.get(d, ()))
+        return rows
+
+    def _candidates(self, profile: StoryProfile) -> list[int]:
+        window = self._window(profile.day)
+        if not window:
+            return []
+        s = self.settings
+        matrix = np.vstack([self._vectors[k] for k in window])
+        cosines = matrix @ profile.vector
+        order = np.argsort(-cosines)[: s.neighbours]
+        chosen = {window[int(k)] for k in order}
+        in_window = set(window)
+        for key in profile.keys:  # rare names shared: candidates the vectors may miss (other languages)
+            rows = self._key_rows.get(key, ())
+            if len(rows) <= s.max_key_frequency:
+                chosen.update(r for r in rows if r in in_window)
+        return sorted(chosen)
+
+    def restore(self, profiles: Sequence[StoryProfile], story_of: dict[str, str]) -> None:
+        """Load earlier articles and their stories (from a store) before adding new ones: new
+        articles then join those stories, and nothing is clustered again."""
+        for profile in sorted(profiles, key=lambda p: (p.day if p.day is not None else _UNDATED, p.article_id)):
+            row = len(self.profiles)
+            self._remember(profile, row)
+            story_id = story_of[profile.article_id]
+            self.stories.setdefault(story_id, _Story(story_id)).members.append(row)
+            self._story_of_row.append(story_id)
+
+    def _new_story_id(self, founder: StoryProfile) -> str:
+        """Named after the article that began it: the same story gets the same id in every run."""
+        return f"s-{founder.article_id}"
+
+    def _place(self, profile: StoryProfile) -> None:
+        s = self.settings
+        row = len(self.profiles)
+        candidates = self._candidates(profile)
+        idf = {k: self._idf(k) for k in profile.keys}
+        scores: dict[str, list[float]] = {}
+        for k in candidates:
+            scores.setdefault(self._story_of_row[k], []).append(
+                pair_probability(profile, self.profiles[k], s, idf))
+        # A story's score: the mean over its members among the candidates (average linkage), so one
+        # look-alike article in a story does not pull an unrelated report in.
+        ranked = sorted(((sum(v) / len(v), sid) for sid, v in scores.items()), reverse=True)
+        matching = [(score, sid) for score, sid in ranked if score >= s.threshold]
+        self._remember(profile, row)
+        if not matching:
+            story = _Story(self._new_story_id(profile), [row])
+            self.stories[story.id] = story
+            self._story_of_row.append(story.id)
+            self.events.append(StoryEvent("new", story.id, profile.article_id))
+            return
+        best_score, best = matching[0]
+        self.stories[best].members.append(row)
+        self._story_of_row.append(best)
+        self.events.append(StoryEvent("join", best, profile.article_id, score=round(best_score, 4)))
+        absorbed = tuple(sid for score, sid in matching[1:] if score >= s.merge_threshold)
+        if absorbed:
+            for sid in absorbed:
+                for member in self.stories.pop(sid).members:
+                    self.stories[best].members.append(member)
+                    self._story_of_row[member] = best
+            self.events.append(StoryEvent("merge", best, profile.article_id, absorbed, round(best_score, 4)))
+            self._maybe_split(best)
+
+    def _remember(self, profile: StoryProfile, row: int) -> None:
+        self.profiles.append(profile)
+        self._vectors.append(profile.vector)
+        self._days.setdefault(profile.day if profile.day is not None else _UNDATED, []).append(row)
+        for key in profile.keys:
+            self._key_rows.setdefault(key, []).append(row)
+
+    def _maybe_split(self, story_id: str) -> None:
+        """After a merge, cluster the story's members again (average linkage over all their pairs,
+        bounded by the story's size): if they fall into parts, the parts become stories again."""
+        story = self.stories[story_id]
+        members = story.members
+        if len(members) > self.settings.max_recheck:
+            return
+        parts = _average_linkage(members, lambda x, y: pair_probability(
+            self.profiles[x], self.profiles[y], self.settings), self.settings.threshold)
+        if len(parts) < 2:
+            return
+        # The part holding the story's first member keeps its id (named after that article).
+        parts.sort(key=lambda part: members[0] not in part)
+        story.members = parts[0]
+        for part in parts[1:]:
+            new = _Story(self._new_story_id(self.profiles[min(part)]), part)
+            self.stories[new.id] = new
+            for member in part:
+                self._story_of_row[member] = new.id
+            self.events.append(StoryEvent("split", new.id, None, (story_id,)))
+
+
+def _average_linkage(members: Sequence[int], probability, threshold: float) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    index = {m: n for n, m in enumerate(members)}
+    matrix = np.zeros((len(members), len(members)))
+    for a in members:
+        for b in members:
+            if index[a] < index[b]:
+                matrix[index[a], index[b]] = matrix[index[b], index[a]] = probability(a, b)
+    clusters = [[index[m]] for m in members]
+    while len(clusters) > 1:
+        best, join = max(
+            (float(matrix[np.ix_(clusters[x], clusters[y])].mean()), (x, y))
+            for x in range(len(clusters)) for y in range(x + 1, len(clusters))
+        )
+        if best < threshold:
+            break
+        clusters[join[0]].extend(clusters.pop(join[1]))
+    return [[members[k] for k in cluster] for cluster in clusters]
