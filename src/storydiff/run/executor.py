@@ -76,7 +76,7 @@ class DaskExecutor:
             self._client, self._owned = scheduler, False
         else:
             try:
-                self._client, self._owned = Client(str(scheduler), timeout="30s"), True
+                self._client, self._owned = Client(str(scheduler), timeout="30s"), True  # type: ignore[no-untyped-call]
             except OSError as exc:
                 raise UsageError(f"{scheduler}: no Dask scheduler answers there ({exc})") from exc
 
@@ -85,13 +85,13 @@ class DaskExecutor:
         from distributed import as_completed
 
         futures = self._client.map(analyse_chunk, list(chunks), config=config, pure=False)
-        for future in as_completed(futures):
+        for future in as_completed(futures):  # type: ignore[no-untyped-call]
             yield future.result()
             future.release()
 
     def close(self) -> None:
         if self._owned:
-            self._client.close()
+            self._client.close()  # type: ignore[no-untyped-call]
 
 
 def executor_for(scheduler: str | None) -> Executor:
