@@ -26,13 +26,50 @@ def _tree(html):
 
 
 def test_h1_agreeing_with_og_title_wins_over_a_logo_h1():
-    tree = _tree('<html><head><meta property="og:title" content="Storm hits Velgrad quay">'
-                 "<title>Storm hits Velgrad quay | Coastline Daily</title></head><body>"
-                 "<h1>Coastline Daily</h1><h1>Storm hits the Velgrad quay</h1><p>Text.</p></body></html>")
+    tree = _tree(
+        '<html><head><meta property="og:title" content="Storm hits Velgrad quay">'
+        "<title>Storm hits Velgrad quay | Coastline Daily</title></head><body>"
+        "<h1>Coastline Daily</h1><h1>Storm hits the Velgrad quay</h1><p>Text.</p></body></html>"
+    )
     assert page_headline(tree) == "Storm hits the Velgrad quay"
 
 
 def test_declared_title_without_site_name_when_no_h1_agrees():
-    tree = _tree("<html><head><title>Storm hits Velgrad quay | Coastline Daily</title></head><body>"
-                 "<h1>Menu</h1><p>Text.</p></body></html>")
+    tree = _tree(
+        "<html><head><title>Storm hits Velgrad quay | Coastline Daily</title></head><body>"
+        "<h1>Menu</h1><p>Text.</p></body></html>"
+    )
     assert page_headline(tree, site_name="Coastline Daily") == "Storm hits Velgrad quay"
+
+
+def test_single_h1_wins_over_a_differently_worded_declared_title():
+    tree = _tree(
+        "<html><head><title>Car loans or leasing? | Velgrad Money</title></head><body>"
+        "<h1>Paying for your car</h1><p>Text.</p></body></html>"
+    )
+    assert page_headline(tree, site_name="Velgrad Money") == "Paying for your car"
+
+
+def test_banner_h1_that_is_the_titles_tail_is_not_the_headline():
+    tree = _tree(
+        "<html><head><title>Cross body lead - Dance figures - Salsa in Velgrad</title></head><body>"
+        "<h1>Dance figures - Salsa in Velgrad</h1><p>Text.</p></body></html>"
+    )
+    assert page_headline(tree) == "Cross body lead"
+
+
+def test_h2_that_is_one_part_of_the_declared_title():
+    tree = _tree(
+        "<html><head><title>velgrad.example - News - New flood maps for the coast</title></head><body>"
+        "<h1>News | Entry</h1><h2>New flood maps for the coast</h2><p>Text.</p></body></html>"
+    )
+    assert page_headline(tree, host="velgrad.example") == "New flood maps for the coast"
+
+
+def test_kicker_span_inside_the_h1_is_dropped():
+    tree = _tree(
+        "<html><head><title>Energy, costs: dikes get dearer - Velgrad Post</title></head><body><h1>"
+        '<span class="kicker">Energy – costs</span><span class="invisible">: </span>'
+        "<span>Dikes get dearer, builders protest</span></h1><p>Text.</p></body></html>"
+    )
+    assert page_headline(tree) == "Dikes get dearer, builders protest"

@@ -1,8 +1,11 @@
 """Main text and metadata from an HTML page, via trafilatura (the `html` extra).
 
 Trafilatura finds the main text; the headline we pick ourselves from the page's structure: the
-visible `<h1>` that agrees with the page's declared titles (`og:title`, `<title>`), else the
-declared title without the site's name ("Storm hits coast | Daily Courier" -> "Storm hits coast").
+visible `<h1>` that agrees with the page's declared titles (`og:title`, `<title>`), without a kicker
+marked as such; else a leading `<h2>` that is one whole part of a declared title; else the page's one
+`<h1>` of three words or more, which readers see even when the declared title words it otherwise;
+else the declared title without the site's name ("Storm hits coast | Daily Courier" -> "Storm hits
+coast") or without the site's banner `<h1>`. The date is `html_dates.page_date`'s.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from typing import Any
 
 from storydiff.errors import BadInputError, MissingExtraError
+from storydiff.ingest.html_dates import page_date
 from storydiff.models import RawDocument
 
 __all__ = ["extract_html", "looks_like_html", "page_headline", "strip_site_name"]
@@ -44,8 +48,12 @@ def _is_site_part(part: str, site_name: str | None, host_words: list[str]) -> bo
     return bool(host_words) and (joined in host_words or joined == "".join(host_words))
 
 
-def strip_site_name(title: str, site_name: str | None = None, host: str | None = None,
-                    short_parts: tuple[str, ...] = ("|", "-", "–", "—", "•", "·", "::", "»", "«")) -> str:
+def strip_site_name(
+    title: str,
+    site_name: str | None = None,
+    host: str | None = None,
+    short_parts: tuple[str, ...] = ("|", "-", "–", "—", "•", "·", "::", "»", "«"),
+) -> str:
     """A page title without the site's name before or after it. A trailing part is the site's name
     when it names the site (or its host), or when it is short (up to four words) and the rest is long."""
     title = _norm(title)
@@ -61,8 +69,12 @@ def strip_site_name(title: str, site_name: str | None = None, host: str | None =
         parts, separators = parts[:-1], separators[:-1]
     while len(parts) > 1 and _is_site_part(parts[0], site_name, host_words):
         parts, separators = parts[1:], separators[1:]
-    if len(parts) > 1 and separators[-1].strip() in short_parts \
-            and len(_words(parts[-1])) <= 4 and len(_words(" ".join(parts[:-1]))) >= 3:
+    if (
+        len(parts) > 1
+        and separators[-1].strip() in short_parts
+        and len(_words(parts[-1])) <= 4
+        and len(_words(" ".join(parts[:-1]))) >= 3
+    ):
         parts, separators = parts[:-1], separators[:-1]
     out = parts[0]
     for separator, part in zip(separators, parts[1:], strict=False):
@@ -80,9 +92,11 @@ def _agrees(h1: str, reference: str) -> bool:
     return found >= min(2, len(shorter)) and found >= 0.6 * len(shorter)
 
 
-def page_headline(tree: Any, fallback: str | None = None, site_name: str | None = None,
-                  host: str | None = None) -> str | None:
+def page_headline(
+    tree: Any, fallback: str | None = None, site_name: str | None = None, host: str | None = None
+) -> str | None:
     """The headline of a parsed page (see the module docstring); `fallback` is trafilatura's title."""
+
     def meta(*names: str) -> str:
         for name in names:
             for value in tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
@@ -93,30 +107,85 @@ def page_headline(tree: Any, fallback: str | None = None, site_name: str | None 
     og = meta("og:title", "twitter:title")
     page_title = _norm(" ".join(tree.xpath("//head/title//text()")[:1]))
     site = site_name or meta("og:site_name") or None
-    references = [strip_site_name(t, site, host) for t in (og, page_title, fallback or "") if t]
-    site_parts = set()
+    site_parts, site_tails = set(), set()
     for declared in (og, page_title):
         parts = _TITLE_SEPARATORS.split(declared)
         for i, part in enumerate(parts):
             if _is_site_part(part, site, []) or (i == len(parts) - 1 and i > 0 and len(_words(part)) <= 4):
                 site_parts.add(" ".join(_words(part)))
-    h1s = []
+            if i > 0:  # "Story - Section - Site": an <h1> that is the whole tail is the site's banner
+                site_tails.add(" ".join(_words(" ".join(parts[i:]))))
+    h1s, banners = [], []
     for element in tree.xpath("//h1"):
-        text = strip_site_name(" ".join(element.itertext()), site, host, short_parts=("|",))
-        if text and len(_words(text)) <= 40 and " ".join(_words(text)) not in site_parts:
+        text = strip_site_name(_heading_text(element), site, host, short_parts=("|",))
+        key = " ".join(_words(text))
+        if key in site_tails and key not in site_parts:
+            banners.append(key)
+        elif text and len(_words(text)) <= 40 and key not in site_parts:
             h1s.append(text)
+    references = [
+        strip_site_name(_without_banner(t, banners), site, host) for t in (og, page_title, fallback or "") if t
+    ]
     for ref in references:
         for h1 in h1s:
             if _agrees(h1, ref):
                 mine, theirs = _words(h1), _words(ref)
-                if len(theirs) >= 3 and len(mine) > len(theirs) and mine[-len(theirs):] == theirs:
+                if len(theirs) >= 3 and len(mine) > len(theirs) and mine[-len(theirs) :] == theirs:
                     return ref  # a kicker run into the <h1> ("Open progress" + the headline)
                 return h1
-    if len(h1s) == 1 and not references:
-        return h1s[0]
+    # no <h1> agrees: a leading <h2> that is one whole part of a declared title ("Site - Section
+    # - Story" and <h2>Story</h2>) is the headline, the rest being the site's own labels
+    title_parts = {" ".join(_words(p)) for t in (og, page_title, fallback or "") for p in _TITLE_SEPARATORS.split(t)}
+    for element in tree.xpath("//h2")[:3]:
+        text = _norm(" ".join(element.itertext()))
+        if len(_words(text)) >= 3 and " ".join(_words(text)) in title_parts:
+            return text
+    if len(h1s) == 1 and (not references or len(_words(h1s[0])) >= 3):
+        return h1s[0]  # the one visible headline, even when the declared title words it otherwise
     if references:
         return references[0]
     return h1s[0] if len(h1s) == 1 else None
+
+
+_KICKER_CLASS = re.compile(r"(?i)kicker|overline|dachzeile|topline|roofline|eyebrow|invisible|sr-only|visually-hidden")
+_HEADLINE_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:headline|title)(?:$|[\s_-])")
+
+
+def _heading_text(element: Any) -> str:
+    """An <h1>'s headline: its marked headline part when it has one (`<span class="headline">`), else
+    its text without a kicker or a hidden separator marked as such ("Energy – Costs: Headline")."""
+    marked = [
+        e for e in element.iterdescendants() if isinstance(e.tag, str) and _HEADLINE_CLASS.search(e.get("class") or "")
+    ]
+    if len(marked) == 1 and len(_words(" ".join(marked[0].itertext()))) >= 2:
+        return _norm(" ".join(marked[0].itertext()))
+    kept = [str(node) for node in element.xpath(".//text()") if not _in_kicker(node, element)]
+    return _norm(" ".join(kept)) or _norm(" ".join(element.itertext()))
+
+
+def _in_kicker(node: Any, heading: Any) -> bool:
+    """Whether a text node of `heading` lies inside a kicker (or hidden) element of it."""
+    parent = node.getparent()
+    if parent is not None and node.is_tail:
+        parent = parent.getparent()  # a tail follows its element: it is inside that element's parent
+    while parent is not None and parent is not heading:
+        if _KICKER_CLASS.search(parent.get("class") or ""):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _without_banner(title: str, banners: list[str]) -> str:
+    """A declared title without a trailing part that the page shows as its banner <h1>."""
+    parts = _TITLE_SEPARATORS.split(title)
+    separators = _TITLE_SEPARATORS.findall(title)
+    for i in range(1, len(parts)):
+        if " ".join(_words(" ".join(parts[i:]))) in banners:
+            out = parts[0]
+            for separator, part in zip(separators[: i - 1], parts[1:i], strict=False):
+                out += separator + part
+            return out.strip()
+    return title
 
 
 def extract_html(path: str, html: str, encoding: str) -> RawDocument:
@@ -134,22 +203,21 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise BadInputError(path, "HTML page has no main text that could be extracted")
-    authors = tuple(
-        a.strip() for a in re.split(r";|,| and ", getattr(document, "author", None) or "") if a.strip()
-    )
+    authors = tuple(a.strip() for a in re.split(r";|,| and ", getattr(document, "author", None) or "") if a.strip())
     site_name = getattr(document, "sitename", None) or None
     title = getattr(document, "title", None) or None
     tree = load_html(html)
     if tree is not None:
         host = getattr(document, "hostname", None) or None
         title = page_headline(tree, title, site_name, host) or title
+    dated = page_date(tree, text, getattr(document, "date", None) or None)
     return RawDocument(
         origin=path,
         text=text,
         content_type="html",
         encoding=encoding,
         title=title,
-        published=getattr(document, "date", None) or None,
+        published=dated.date if dated else None,
         authors=authors,
         site_name=site_name,
     )

@@ -1,0 +1,78 @@
+"""The date of an HTML page as its reader sees it (fictional pages)."""
+
+import pytest
+
+from storydiff.ingest.html_dates import find_text_date, opening_date, page_date, updated_date
+
+
+def _tree(html):
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Velgrad, 2021-03-04", "2021-03-04"),
+        ("am 14.01.2022 um 09:25", "2022-01-14"),
+        ("May 06, 2019", "2019-05-06"),
+        ("Aug. 18, 2020 4:17 pm", "2020-08-18"),
+        ("04 Jun 2020, originally", "2020-06-04"),
+        ("21. Januar 2022", "2022-01-21"),
+        ("3. März 2021", "2021-03-03"),
+        ("08 de Mayo 2022", "2022-05-08"),
+        ("12 décembre 2019", "2019-12-12"),
+        ("no date here, only 2019", None),
+        ("31.02.2020 is no day", None),
+    ],
+)
+def test_full_dates_in_several_languages(text, expected):
+    found = find_text_date(text)
+    assert (found[0] if found else None) == expected
+
+
+def test_updated_label_gives_the_date_after_it():
+    assert updated_date("By Ana Velic Last updated: 04 Jun 2020, originally created 17 Jun 2019") == "2020-06-04"
+    assert updated_date("Letzte Änderung: 14.01.2022 um 09:25 Seitenaufrufe: 12") == "2022-01-14"
+
+
+def test_a_date_shown_just_before_the_label_is_the_original_one():
+    assert updated_date("By Ana Velic / June 12, 2020 9:49 am / Updated: Aug. 18, 2020") == "2020-06-12"
+
+
+def test_label_without_a_date_right_after_it_is_ignored():
+    assert updated_date("Aktualisiert: vor 20 Stunden. Der Hafen von Velgrad am 3. Mai 2021") is None
+    assert updated_date("The list is updated as the flood goes on, said 4 May 2021") is None
+
+
+def test_opening_dateline_date():
+    assert opening_date("29.11.2022 – Die Deiche von Velgrad halten.\nMehr Text.") == "2022-11-29"
+    assert opening_date("Velgrad, 3. Mai 2021 (vpa) - Die Deiche halten.") == "2021-05-03"
+    assert opening_date("The dikes of Velgrad held on 29.11.2022 – a relief.") is None
+
+
+def test_utc_publication_time_read_in_the_pages_own_time_zone():
+    tree = _tree(
+        '<html><head><meta property="article:published_time" content="2022-05-04T03:37:37+00:00">'
+        '</head><body><time datetime="2022-05-03T23:37:37-04:00">3 May, 11:37 pm</time>'
+        "<p>The quay reopened.</p></body></html>"
+    )
+    found = page_date(tree, "The quay reopened.", "2022-05-04")
+    assert found is not None and (found.date, found.how) == ("2022-05-03", "local-time")
+
+
+def test_extractors_date_when_the_page_shows_nothing_better():
+    tree = _tree("<html><body><p>The quay reopened on Tuesday.</p></body></html>")
+    found = page_date(tree, "The quay reopened on Tuesday.", "2021-07-01T10:00:00")
+    assert found is not None and (found.date, found.how) == ("2021-07-01", "metadata")
+    assert page_date(tree, "The quay reopened on Tuesday.", None) is None
+
+
+def test_updated_label_wins_over_the_metadata():
+    tree = _tree(
+        '<html><head><meta property="article:published_time" content="2016-08-29T21:54:39Z"></head>'
+        '<body><div class="byline">Updated May 06, 2019</div><p>Plant the hydrangeas.</p></body></html>'
+    )
+    found = page_date(tree, "Plant the hydrangeas.", "2016-08-29")
+    assert found is not None and (found.date, found.how) == ("2019-05-06", "updated-label")
