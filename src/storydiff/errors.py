@@ -58,7 +58,7 @@ class MissingExtraError(StorydiffError):
 
 
 class StoreError(StorydiffError):
-    """The SQLite store cannot be opened, migrated or written."""
+    """The store (a SQLite file or a PostgreSQL database) cannot be opened, migrated or written."""
 
     exit_code = 1
 

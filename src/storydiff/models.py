@@ -89,6 +89,12 @@ class RawDocument:
     site_name: str | None = None
     repairs: tuple[str, ...] = ()  # what decoding repaired ("2 stray bytes replaced", "mojibake repaired")
 
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the text with its whitespace runs made single spaces: the same article read
+        twice (from a feed and an archive, with CRLF or LF) hashes the same; derived, so not stored."""
+        return hashlib.sha256(" ".join(self.text.split()).encode("utf-8")).hexdigest()
+
     def to_dict(self) -> dict[str, Any]:
         return {"origin": self.origin, "text": self.text, "content_type": self.content_type,
                 "encoding": self.encoding, "fetched_at": self.fetched_at, "title": self.title,

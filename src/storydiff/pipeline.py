@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storydiff.backends import Backends, default_backends
 from storydiff.budget import time_budget
@@ -21,7 +21,9 @@ from storydiff.config import AlignmentSettings, Config
 from storydiff.errors import BadInputError, NothingToCompareError, StorydiffError
 from storydiff.models import Article, Comparison, Problem, Quote, RawDocument, SameStory, content_id
 from storydiff.stages import ARTICLE_STAGES, Story, article_stages, run_article_stages
-from storydiff.store.base import Store
+
+if TYPE_CHECKING:  # the store (and sqlite3) load only when a command uses one
+    from storydiff.store.base import Store
 
 __all__ = [
     "ArticleQuotes",

@@ -20,6 +20,8 @@ from storydiff.models import Article, Comparison, Problem
 from storydiff.store import ComparisonSummary, StoredEntity
 from storydiff.store.base import COUNTED
 from storydiff.store.doctor import StoreHealth
+from storydiff.store.story_rows import StoredStory, StoryArticle
+from storydiff.stories import StoryEvent, StoryProfile
 
 __all__ = ["InMemoryStore"]
 
@@ -32,6 +34,9 @@ class InMemoryStore:
         self._comparisons: dict[str, tuple[str, dict[str, Any]]] = {}  # id -> (created_at, JSON)
         self._vectors: dict[tuple[str, str], NDArray[np.float32]] = {}
         self._problems: set[tuple[str, str]] = set()
+        self._profiles: dict[str, StoryProfile] = {}
+        self._stories: dict[str, str] = {}  # story id -> title
+        self._story_of: dict[str, str] = {}  # article id -> story id
         self._closed = False
 
     def _check(self) -> None:
@@ -98,6 +103,45 @@ class InMemoryStore:
         self._check()  # nothing can be half-written in memory: each save replaces whole dicts
         return StoreHealth("memory", {k: v for k, v in self.counts().items()
                                       if k in ("articles", "comparisons", "problems")}, ())
+
+    def grouped_articles(self, article_ids: Iterable[str]) -> set[str]:
+        self._check()
+        return {a for a in article_ids if a in self._story_of and a in self._profiles}
+
+    def save_story_state(self, *, profiles: Sequence[StoryProfile], groups: dict[str, list[str]],
+                         gone: Iterable[str], titles: dict[str, str], events: Sequence[StoryEvent],
+                         batch: str) -> None:
+        self._check()
+        for profile in profiles:
+            self._profiles[profile.article_id] = profile
+        for story_id in list(gone) + list(groups):
+            self._stories.pop(story_id, None)
+            self._story_of = {a: s for a, s in self._story_of.items() if s != story_id}
+        for story_id, members in groups.items():
+            self._stories[story_id] = titles.get(story_id, "")
+            self._story_of.update(dict.fromkeys(members, story_id))
+
+    def load_story_state(self, first_day: int | None, last_day: int | None,
+                         undated: bool) -> tuple[list[StoryProfile], dict[str, str]]:
+        self._check()
+        chosen = [p for a, p in self._profiles.items() if a in self._story_of and (
+            (p.day is None and undated) or (p.day is not None and first_day is not None and last_day is not None
+                                            and first_day <= p.day <= last_day))]
+        return chosen, {p.article_id: self._story_of[p.article_id] for p in chosen}
+
+    def stories(self) -> list[StoredStory]:
+        self._check()
+        found = []
+        for story_id, title in self._stories.items():
+            members = sorted((self._articles[a] for a, s in self._story_of.items() if s == story_id),
+                             key=lambda a: (a["published"] or "", a["id"]))
+            found.append(StoredStory(story_id, title, tuple(
+                StoryArticle(a["id"], a["path"], a["source"], a["language"], a["published"]) for a in members)))
+        return sorted(found, key=lambda s: (-len(s.articles), s.id))
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        self._check()
+        return sorted(a for a, s in self._story_of.items() if s == story_id)
 
     def stored_entities(self) -> list[StoredEntity]:
         self._check()

@@ -15,9 +15,15 @@ from storydiff.store import Store, open_store
 from tests.store.memory_store import InMemoryStore
 
 
-@pytest.fixture(params=["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "memory", "postgresql"])
 def store(request, tmp_path) -> Iterator[Store]:
-    made: Store = open_store(tmp_path / "s.db") if request.param == "sqlite" else InMemoryStore()
+    made: Store
+    if request.param == "sqlite":
+        made = open_store(tmp_path / "s.db")
+    elif request.param == "postgresql":  # a schema of this test's own; skipped when there is no server
+        made = open_store(request.getfixturevalue("postgres_url"))
+    else:
+        made = InMemoryStore()
     with made:
         yield made
 
@@ -120,3 +126,12 @@ def test_a_closed_store_raises_store_error(store):
     store.close()
     with pytest.raises(StoreError):
         store.counts()
+
+
+def test_forgotten_problems_leave_the_quarantine_and_replacements_come_in(store):
+    store.save_articles([], [Problem("a.txt", "is empty"), Problem("b.html", "no main text"),
+                             Problem("b.html", "looks binary")])
+    store.forget_problems(["b.html", "never-seen.txt"], [Problem("b.html", "still no main text")])
+    assert store.problems() == [Problem("a.txt", "is empty"), Problem("b.html", "still no main text")]
+    store.forget_problems(["a.txt"])
+    assert store.problems() == [Problem("b.html", "still no main text")]

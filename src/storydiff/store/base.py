@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from storydiff.store.story_rows import StoredStory
+    from storydiff.stories import StoryEvent, StoryProfile
+
 __all__ = ["COUNTED", "ComparisonSummary", "Store", "StoredEntity", "default_store_path", "open_store"]
 
 # The kinds of rows `Store.counts()` reports, the same for every backend so that they can be compared.
@@ -106,6 +109,30 @@ class Store(Protocol):
         """Is the store consistent: every article once, no orphan rows, no half comparisons."""
         ...
 
+    # Stories of a corpus (`storydiff batch`).
+
+    def grouped_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of the articles that the store holds and has placed in a story."""
+        ...
+
+    def save_story_state(self, *, profiles: Sequence[StoryProfile], groups: dict[str, list[str]],
+                         gone: Iterable[str], titles: dict[str, str], events: Sequence[StoryEvent],
+                         batch: str) -> None:
+        """In one transaction: new profiles, the touched stories' members replaced whole, the stories
+        merged away (`gone`) deleted, and the batch's events."""
+        ...
+
+    def load_story_state(self, first_day: int | None, last_day: int | None,
+                         undated: bool) -> tuple[list[StoryProfile], dict[str, str]]:
+        """Profiles published between the days (and the undated ones if asked), with their stories."""
+        ...
+
+    def stories(self) -> list[StoredStory]:
+        """Every story, biggest first, with its articles."""
+        ...
+
+    def story_article_ids(self, story_id: str) -> list[str]: ...
+
     def stored_entities(self) -> list[StoredEntity]: ...
 
     def counts(self) -> dict[str, int]:
@@ -143,7 +170,8 @@ def _without_password(url: str) -> str:
 
 
 def open_store(location: str | Path, *, create: bool = True) -> Store:
-    """The store at `location`: a file path opens (or, with `create`, makes) a SQLite store.
+    """The store at `location`: a file path opens (or, with `create`, makes) a SQLite store, a
+    postgresql:// URL a PostgreSQL one (its tables made in the database's current schema).
 
     With `create=False` a missing store is an error and nothing is created: a typo in a path to
     read from must not leave an empty database and its directories behind."""
@@ -151,8 +179,10 @@ def open_store(location: str | Path, *, create: bool = True) -> Store:
         scheme = location.split("://", 1)[0].lower()
         shown = _without_password(location)
         if scheme in ("postgresql", "postgres"):
-            raise StoreError(f"{shown}: PostgreSQL support is not built yet; give a SQLite file path")
-        raise StoreError(f"{shown}: not a store location (give a file path)")
+            from storydiff.store.postgres import PostgresStore
+
+            return PostgresStore(location, create=create)
+        raise StoreError(f"{shown}: not a store location (give a file path or a postgresql:// URL)")
     from storydiff.store.sqlite import SQLiteStore
 
     return SQLiteStore(location, create=create)

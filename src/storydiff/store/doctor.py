@@ -2,19 +2,28 @@
 
 A run killed mid-write, a full disk or two writers at once must leave a store that is either as it was
 before the write or as it is after it: never half a comparison, an article twice, or rows that point
-at nothing. These checks read a SQLite store and list every way it falls short of that; an empty
-list means consistent. They only read, so they run on a read-only store too.
+at nothing. These checks read a store (SQLite or PostgreSQL: the row checks are plain SQL both run)
+and list every way it falls short of that; an empty list means consistent. They only read, so they
+run on a read-only store too.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from storydiff.store.migrations import MIGRATIONS
 
-__all__ = ["Finding", "StoreHealth", "check_sqlite"]
+__all__ = ["Finding", "StoreHealth", "check_postgres", "check_sqlite"]
+
+
+class _Queryable(Protocol):
+    """What the checks need of a connection: sqlite3's and psycopg's both run a query and give rows."""
+
+    def execute(self, query: str, /) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -106,13 +115,48 @@ def check_sqlite(db: sqlite3.Connection, location: str) -> StoreHealth:
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     applied = ({name for (name,) in db.execute("SELECT name FROM schema_migrations")}
                if "schema_migrations" in tables else set())
-    missing = [m.name for m in MIGRATIONS if m.name not in applied]
+    missing = _missing_migrations(applied)
     if missing:
-        findings.append(Finding("migrations", f"not applied: {', '.join(missing)} "
-                                              "(opening the store for writing applies them)"))
+        findings.append(missing)
         return StoreHealth(location, {}, tuple(findings))
     for row in db.execute("PRAGMA foreign_key_check").fetchall()[:_SHOWN]:
         findings.append(Finding("foreign key", f"a row of {row[0]} points at a missing row of {row[2]}"))
+    return _check_rows(db, location, findings)
+
+
+def check_postgres(db: _Queryable, location: str) -> StoreHealth:
+    """The PostgreSQL store, in the schema its search_path names. PostgreSQL checks its own pages, so
+    there is no integrity_check here; foreign keys it always enforces, yet a row written with them
+    off (session_replication_role, a dropped constraint) is still found by the orphan queries."""
+    findings: list[Finding] = []
+    if db.execute("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() "
+                  "AND tablename = 'schema_migrations'").fetchone() is None:
+        applied: set[str] = set()
+    else:
+        applied = {name for (name,) in db.execute("SELECT name FROM schema_migrations")}
+    missing = _missing_migrations(applied)
+    if missing:
+        return StoreHealth(location, {}, (missing,))
+    invalid = [name for (name,) in db.execute(
+        "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+        "WHERE NOT i.indisvalid AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
+        "ORDER BY c.relname")]
+    if invalid:  # left by a failed CREATE INDEX CONCURRENTLY: queries ignore it, uniqueness is not enforced
+        findings.append(Finding("index", f"{len(invalid)} invalid (rebuild with REINDEX): "
+                                         f"{', '.join(invalid[:_SHOWN])}"))
+    return _check_rows(db, location, findings)
+
+
+def _missing_migrations(applied: Iterable[str]) -> Finding | None:
+    done = set(applied)
+    missing = [m.name for m in MIGRATIONS if m.name not in done]
+    if not missing:
+        return None
+    return Finding("migrations", f"not applied: {', '.join(missing)} (opening the store for writing applies them)")
+
+
+def _check_rows(db: _Queryable, location: str, findings: list[Finding]) -> StoreHealth:
+    """The checks both backends share, on a store whose tables are all there."""
     for what, query in _ORPHANS:
         rows = [str(r[0]) for r in db.execute(query).fetchall()]
         if rows:
@@ -129,7 +173,7 @@ def check_sqlite(db: sqlite3.Connection, location: str) -> StoreHealth:
     return StoreHealth(location, counts, tuple(findings))
 
 
-def _check_articles(db: sqlite3.Connection) -> list[Finding]:
+def _check_articles(db: _Queryable) -> list[Finding]:
     findings = []
     bad_json, bad_offsets = [], []
     for article_id, data in db.execute("SELECT id, data FROM articles"):
@@ -150,7 +194,7 @@ def _check_articles(db: sqlite3.Connection) -> list[Finding]:
     return findings
 
 
-def _check_comparisons(db: sqlite3.Connection) -> list[Finding]:
+def _check_comparisons(db: _Queryable) -> list[Finding]:
     """Every comparison whole: its JSON readable, and its article, fact and quote rows all there."""
     findings = []
     members: dict[str, set[str]] = {}

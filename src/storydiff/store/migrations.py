@@ -203,7 +203,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         vector BYTEA NOT NULL,          -- float32, little-endian
         keys TEXT NOT NULL,             -- JSON list of name keys
         numbers TEXT NOT NULL,          -- JSON list of specific figures
-        title TEXT NOT NULL
+        title TEXT NOT NULL,
+        terms TEXT NOT NULL             -- JSON [[hashed word stem, weight], ...]
     );
     CREATE INDEX story_profiles_day ON story_profiles(day);
     CREATE TABLE stories (

@@ -72,12 +72,13 @@ def save_story_state(
 
     cursor = db.cursor()
     cursor.executemany(_sql(
-        "INSERT INTO story_profiles (article_id, language, day, dim, vector, keys, numbers, title) "
-        "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, "
+        "INSERT INTO story_profiles (article_id, language, day, dim, vector, keys, numbers, title, terms) "
+        "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, "
         "day = excluded.day, dim = excluded.dim, vector = excluded.vector, keys = excluded.keys, "
-        "numbers = excluded.numbers, title = excluded.title", mark),
+        "numbers = excluded.numbers, title = excluded.title, terms = excluded.terms", mark),
         [(p.article_id, p.language, p.day, int(p.vector.shape[0]), np.asarray(p.vector, dtype="<f4").tobytes(),
-          json.dumps(sorted(p.keys)), json.dumps(sorted(p.numbers)), p.title) for p in profiles])
+          json.dumps(sorted(p.keys)), json.dumps(sorted(p.numbers)), p.title,
+          json.dumps(sorted([k, round(w, 4)] for k, w in p.terms.items()))) for p in profiles])
     for story_id in list(gone) + list(groups):
         cursor.execute(_sql("DELETE FROM story_articles WHERE story_id = ?", mark), (story_id,))
     for story_id in gone:
@@ -111,13 +112,14 @@ def load_story_state(db: Any, mark: str, first_day: int | None, last_day: int | 
     if not clauses:
         return [], {}
     rows = db.execute(_sql(
-        "SELECT p.article_id, p.language, p.day, p.vector, p.keys, p.numbers, p.title, s.story_id "
+        "SELECT p.article_id, p.language, p.day, p.vector, p.keys, p.numbers, p.title, p.terms, s.story_id "
         "FROM story_profiles p JOIN story_articles s ON s.article_id = p.article_id WHERE " + " OR ".join(clauses),
         mark), params).fetchall()
     profiles, story_of = [], {}
-    for article_id, language, day, vector, keys, numbers, title, story_id in rows:
+    for article_id, language, day, vector, keys, numbers, title, terms, story_id in rows:
         profiles.append(StoryProfile(article_id, language, day, np.frombuffer(bytes(vector), dtype="<f4").astype(
-            np.float32), frozenset(json.loads(keys)), frozenset(json.loads(numbers)), title or ""))
+            np.float32), frozenset(json.loads(keys)), frozenset(json.loads(numbers)), title or "",
+            {int(k): float(w) for k, w in json.loads(terms)}))
         story_of[article_id] = story_id
     return profiles, story_of
 

@@ -13,7 +13,7 @@ and which stories were merged or split and why.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,7 +22,7 @@ import numpy as np
 from storydiff.config import StoryGroupingSettings
 from storydiff.stories.profile import StoryProfile
 
-__all__ = ["StoryEvent", "StoryGrouper", "pair_probability"]
+__all__ = ["StoryEvent", "StoryGrouper", "pair_features", "pair_probability", "term_cosine"]
 
 EventKind = Literal["new", "join", "merge", "split"]
 _UNDATED = -(10**9)  # the bucket of articles without a date: they meet each other only
@@ -49,20 +49,41 @@ def _overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float] | No
     return sum(weight.get(k, 1.0) for k in shared) / total if total else 0.0
 
 
-def pair_probability(
+def term_cosine(a: dict[int, float], b: dict[int, float], idf: Callable[[int], float]) -> float:
+    """TF-IDF cosine of two hashed bags of word stems, rare words weighing more."""
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(w * large[k] * idf(k) ** 2 for k, w in small.items() if k in large)
+    if not dot:
+        return 0.0
+    norm_a = math.sqrt(sum((w * idf(k)) ** 2 for k, w in a.items()))
+    norm_b = math.sqrt(sum((w * idf(k)) ** 2 for k, w in b.items()))
+    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def pair_features(
     a: StoryProfile, b: StoryProfile, settings: StoryGroupingSettings, idf: dict[str, float] | None = None,
-) -> float:
-    """How likely two articles tell one story, from their profiles alone."""
-    s = settings
+    term_idf: Callable[[int], float] | None = None,
+) -> tuple[float, ...]:
+    """The features `pair_probability` weighs, in the order of `StoryGroupingSettings.weights()`."""
     cosine = float(a.vector @ b.vector)
     across = 1.0 if a.language != b.language else 0.0
     gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
     number_clash = 1.0 if a.numbers and b.numbers and not a.numbers & b.numbers else 0.0
-    z = (s.bias + s.cosine_weight * cosine + s.across_cosine_weight * across * cosine
-         + s.across_weight * across + s.name_weight * _overlap(a.keys, b.keys, idf)
-         + s.number_weight * _overlap(a.numbers, b.numbers) + s.number_clash_weight * number_clash
-         + s.day_gap_weight * min(gap, s.window_days) / max(s.window_days, 1))
-    return 1 / (1 + math.exp(-z))
+    terms = term_cosine(a.terms, b.terms, term_idf or (lambda slot: 1.0))
+    return (cosine, across * cosine, across, _overlap(a.keys, b.keys, idf), _overlap(a.numbers, b.numbers),
+            number_clash, min(gap, settings.window_days) / max(settings.window_days, 1), terms)
+
+
+def pair_probability(
+    a: StoryProfile, b: StoryProfile, settings: StoryGroupingSettings, idf: dict[str, float] | None = None,
+    term_idf: Callable[[int], float] | None = None,
+) -> float:
+    """How likely two articles tell one story, from their profiles alone."""
+    z = settings.bias + sum(w * x for w, x in zip(
+        settings.weights(), pair_features(a, b, settings, idf, term_idf), strict=True))
+    return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
 @dataclass
@@ -80,6 +101,7 @@ class StoryGrouper:
         self._vectors: list[np.ndarray] = []
         self._days: dict[int, list[int]] = {}  # day -> rows published that day
         self._key_rows: dict[str, list[int]] = {}
+        self._term_df: dict[int, int] = {}  # hashed stem -> articles using it
         self._story_of_row: list[str] = []
         self.stories: dict[str, _Story] = {}
         self.events: list[StoryEvent] = []
@@ -106,6 +128,14 @@ class StoryGrouper:
 
     def _idf(self, key: str) -> float:
         return math.log(1 + len(self.profiles) / (1 + len(self._key_rows.get(key, ()))))
+
+    def _term_idf(self, slot: int) -> float:
+        return math.log((1 + len(self.profiles)) / (1 + self._term_df.get(slot, 0))) + 1.0
+
+    def probability(self, a: StoryProfile, b: StoryProfile) -> float:
+        """`pair_probability` with the corpus's statistics so far (rare names and words weigh more)."""
+        idf = {k: self._idf(k) for k in a.keys | b.keys}
+        return pair_probability(a, b, self.settings, idf, self._term_idf)
 
     def _window(self, day: int | None) -> list[int]:
         if day is None:
@@ -149,11 +179,9 @@ class StoryGrouper:
         s = self.settings
         row = len(self.profiles)
         candidates = self._candidates(profile)
-        idf = {k: self._idf(k) for k in profile.keys}
         scores: dict[str, list[float]] = {}
         for k in candidates:
-            scores.setdefault(self._story_of_row[k], []).append(
-                pair_probability(profile, self.profiles[k], s, idf))
+            scores.setdefault(self._story_of_row[k], []).append(self.probability(profile, self.profiles[k]))
         # A story's score: the mean over its members among the candidates (average linkage), so one
         # look-alike article in a story does not pull an unrelated report in.
         ranked = sorted(((sum(v) / len(v), sid) for sid, v in scores.items()), reverse=True)
@@ -184,6 +212,8 @@ class StoryGrouper:
         self._days.setdefault(profile.day if profile.day is not None else _UNDATED, []).append(row)
         for key in profile.keys:
             self._key_rows.setdefault(key, []).append(row)
+        for slot in profile.terms:
+            self._term_df[slot] = self._term_df.get(slot, 0) + 1
 
     def _maybe_split(self, story_id: str) -> None:
         """After a merge, cluster the story's members again (average linkage over all their pairs,
@@ -192,8 +222,8 @@ class StoryGrouper:
         members = story.members
         if len(members) > self.settings.max_recheck:
             return
-        parts = _average_linkage(members, lambda x, y: pair_probability(
-            self.profiles[x], self.profiles[y], self.settings), self.settings.threshold)
+        parts = _average_linkage(members, lambda x, y: self.probability(self.profiles[x], self.profiles[y]),
+                                 self.settings.threshold)
         if len(parts) < 2:
             return
         # The part holding the story's first member keeps its id (named after that article).

@@ -14,13 +14,15 @@ and every comparison between two articles is a few arithmetic operations, never 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from storydiff.compare.features import features_of
+from storydiff.compare.features import features_of, fold
 from storydiff.lang import LanguagePacks, default_language_packs
 from storydiff.models import Article
 
@@ -30,14 +32,14 @@ if TYPE_CHECKING:
 
     from storydiff.embed import Embedder
 
-__all__ = ["HASHED_DIMENSIONS", "StoryProfile", "name_key", "profiles_of"]
+__all__ = ["HASHED_DIMENSIONS", "StoryProfile", "name_key", "profiles_of", "terms_of"]
 
 HASHED_DIMENSIONS = 4096
 _LEAD_SENTENCES = 3
 _LEAD_CHARS = 1200
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.,])\d{2,}(?:[.,]\d+)*")
-_NAME = re.compile(r"\b[^\W\d_][\w'’-]+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class StoryProfile:
     keys: frozenset[str]
     numbers: frozenset[str]
     title: str = ""
+    terms: dict[int, float] = field(default_factory=dict, hash=False)  # hashed word stem -> 1 + log(count)
 
 
 def name_key(name: str) -> str:
@@ -88,14 +91,25 @@ def _names(article: Article, packs: LanguagePacks) -> set[str]:
     return mentions
 
 
+def _slot(stem: str) -> int:
+    return int.from_bytes(hashlib.blake2b(stem.encode("utf-8"), digest_size=4).digest(), "little")
+
+
+def terms_of(text: str, packs: LanguagePacks) -> dict[int, float]:
+    """The whole text as hashed content-word stems with sublinear counts: what TF-IDF compares. The
+    grouper weighs them by how rare they are in the corpus seen so far."""
+    stop = packs.words("stopwords")
+    counts = Counter(_slot(fold(w)) for w in _WORD.findall(text) if len(w) > 2 and w.casefold() not in stop)
+    return {slot: 1.0 + math.log(n) for slot, n in counts.items()}
+
+
 def _hashed(texts: Sequence[str], packs: LanguagePacks) -> NDArray[np.float32]:
     import numpy as np
 
     matrix = np.zeros((len(texts), HASHED_DIMENSIONS), dtype=np.float32)
     for row, text in enumerate(texts):
         for stem in features_of(text, packs=packs).words:
-            slot = int.from_bytes(hashlib.blake2b(stem.encode("utf-8"), digest_size=4).digest(), "little")
-            matrix[row, slot % HASHED_DIMENSIONS] += 1.0
+            matrix[row, _slot(stem) % HASHED_DIMENSIONS] += 1.0
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     unit: NDArray[np.float32] = matrix / np.maximum(norms, 1e-9)
     return unit
@@ -120,5 +134,5 @@ def profiles_of(
         numbers = frozenset(n for n in _NUMBER.findall(text) if n not in years)
         keys = frozenset(k for k in (name_key(n) for n in _names(article, packs)) if len(k) >= 3)
         out.append(StoryProfile(article.id, article.language, _day(article.published), vector, keys, numbers,
-                                article.headline.text if article.headline else ""))
+                                article.headline.text if article.headline else "", terms_of(text, packs)))
     return out

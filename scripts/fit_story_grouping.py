@@ -1,0 +1,79 @@
+"""Fit the story-grouping pair model (`StoryGroupingSettings`) on the dev splits, reproducibly.
+
+Pairs are the candidates the grouper itself looks at (nearest neighbours by vector within the time
+window); each is labelled by whether the two documents report one event. A logistic regression on
+`stories.grouping.pair_features` gives the weights; the join threshold is then chosen for the best
+mean B-cubed F1 over the dev splits of grouping-ecbplus, grouping-gvc and grouping-generated.
+
+    HF_HUB_OFFLINE=1 .venv/bin/python scripts/fit_story_grouping.py
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+
+from storydiff.config import Config
+from storydiff.eval.datasets.ecbplus import b_cubed
+from storydiff.eval.datasets.story_grouping import group, grouping_docs, profiles_for
+from storydiff.stories import StoryGrouper, pair_features
+
+DEVDATA = Path(__file__).resolve().parents[1].parent / "shared" / "devdata"
+SETS = {"grouping-ecbplus": DEVDATA / "events-ecbplus", "grouping-gvc": DEVDATA / "incidents-gvc",
+        "grouping-generated": DEVDATA}
+FIELDS = ["cosine_weight", "across_cosine_weight", "across_weight", "name_weight", "number_weight",
+          "number_clash_weight", "day_gap_weight", "terms_weight"]
+
+
+def pairs(profiles, gold, settings):
+    grouper = StoryGrouper(settings)
+    for row, profile in enumerate(profiles):  # every document known, as at the end of a batch
+        grouper._remember(profile, row)
+    xs, ys = [], []
+    for row, profile in enumerate(profiles):
+        for other in grouper._candidates(profile):
+            if other <= row:
+                continue
+            idf = {k: grouper._idf(k) for k in profile.keys | profiles[other].keys}
+            xs.append(pair_features(profile, profiles[other], settings, idf, grouper._term_idf))
+            ys.append(gold[row] == gold[other])
+    return xs, ys
+
+
+def main() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    config = Config()
+    data = {}
+    xs, ys, weights = [], [], []
+    for name, path in SETS.items():
+        docs = grouping_docs(name, path, "dev")
+        profiles = profiles_for(docs, config)
+        gold = [d.story for d in docs]
+        data[name] = (profiles, gold)
+        x, y = pairs(profiles, gold, config.story_grouping)
+        xs += x
+        ys += y
+        weights += [1.0 / max(len(x), 1)] * len(x)  # each set counts as much as the others
+        print(f"{name}: {len(docs)} documents, {len(x)} candidate pairs, {sum(y)} same-event")
+    model = LogisticRegression(C=1.0, max_iter=2000)
+    model.fit(np.array(xs), np.array(ys), sample_weight=np.array(weights) * len(xs))
+    fitted = dict(zip(FIELDS, (round(float(w), 3) for w in model.coef_[0]), strict=True))
+    settings = dataclasses.replace(config.story_grouping, bias=round(float(model.intercept_[0]), 3), **fitted)
+    print("weights:", {"bias": settings.bias, **fitted})
+    best = None
+    for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+        trial = dataclasses.replace(settings, threshold=threshold, merge_threshold=max(threshold + 0.1, 0.6))
+        cfg = dataclasses.replace(config, story_grouping=trial)
+        scores = {name: b_cubed(group(p, cfg), g)[2] for name, (p, g) in data.items()}
+        mean = sum(scores.values()) / len(scores)
+        print(f"threshold {threshold}: " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items()) + f"; mean {mean:.3f}")
+        if best is None or mean > best[0]:
+            best = (mean, threshold)
+    print("best threshold:", best)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""Corpus-level story grouping: every document of a dataset fed to `StoryGrouper` as one batch,
+scored by B-cubed F1 against the event each document reports, beside TF-IDF + average-linkage
+agglomerative clustering (scikit-learn) run on the same documents with a threshold fitted on dev.
+
+- `grouping-ecbplus`: ECB+ topics, each with two different events of one kind (two earthquakes, two
+  arrests); all the split's topics in one pile, so a document must find its event among the
+  similar ones of its topic and the unrelated ones of the others. No publication dates.
+- `grouping-gvc`: the Gun Violence Corpus validation split: many near-identical shootings; the
+  first line of each document is its publication date.
+- `grouping-generated`: the generated multilingual corpus (`storydiff.bench.corpus`), 1,000 articles.
+
+The split is by topic (ECB+) or incident (GVC), so a dev event never shares a story with a test one.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storydiff.config import Config
+from storydiff.eval.datasets.base import DatasetEval, DatasetReport, Figure, Split, in_split, register_dataset
+from storydiff.eval.datasets.ecbplus import b_cubed
+
+if TYPE_CHECKING:
+    from storydiff.stories import StoryProfile
+
+__all__ = ["GroupingDoc", "group", "grouping_docs", "profiles_for", "run_ecbplus", "run_generated", "run_gvc"]
+
+TFIDF_DISTANCE = {"grouping-ecbplus": 0.85, "grouping-gvc": 0.8, "grouping-generated": 0.9}  # fitted on dev
+
+
+@dataclass(frozen=True)
+class GroupingDoc:
+    name: str
+    story: str  # the gold event
+    segments: tuple[str, ...]
+    language: str = "en"
+    published: str | None = None
+
+
+def _ecbplus_docs(path: Path, split: Split, limit: int | None) -> list[GroupingDoc]:
+    from storydiff.eval.datasets.ecbplus import _annotated, read_topic
+
+    annotated = _annotated(path)
+    topics = sorted((d.name for d in (path / "ECB+").iterdir() if d.is_dir()), key=int)
+    topics = [t for t in topics if in_split(f"ecbplus-topic-{t}", split)][: limit or None]
+    docs = []
+    for topic in topics:
+        for document in read_topic(path, topic, per_event=10_000, annotated=annotated):
+            docs.append(GroupingDoc(document.name, f"{topic}/{document.event}", document.sentences))
+    return docs
+
+
+def _gvc_docs(path: Path, split: Split, limit: int | None) -> list[GroupingDoc]:
+    sentences: dict[str, dict[int, list[str]]] = {}
+    with (path / "val" / "conll.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            doc = row["topic/subtopic_name/doc"]
+            sentences.setdefault(doc, {}).setdefault(int(row["sent_id"]), []).append(row["token"])
+    docs = []
+    for doc, by_number in sorted(sentences.items()):
+        incident = doc.split("/")[1]
+        if not in_split(f"gvc-incident-{incident}", split):
+            continue
+        numbers = sorted(by_number)
+        first = " ".join(by_number[numbers[0]]) if numbers else ""
+        published = first if len(first) == 10 and first[4] == "-" else None
+        body = [" ".join(by_number[k]) for k in numbers[1 if published else 0:]]
+        docs.append(GroupingDoc(doc, incident, tuple(body), "en", published))
+    incidents = sorted({d.story for d in docs})[: limit or None]
+    return [d for d in docs if d.story in set(incidents)]
+
+
+def _generated_docs(split: Split, limit: int | None) -> list[GroupingDoc]:
+    from storydiff.bench.corpus import generate
+
+    docs = [GroupingDoc(a.id, a.story, tuple(p for p in a.text.split("\n\n") if p.strip()), a.language, a.published)
+            for a in generate(1000, seed=7) if in_split(f"generated-{a.story}", split)]
+    stories = sorted({d.story for d in docs})[: limit or None]
+    return [d for d in docs if d.story in set(stories)]
+
+
+def _tfidf_baseline(docs: Sequence[GroupingDoc], distance: float) -> list[int]:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if len(docs) < 2:
+        return [0] * len(docs)
+    vectors = TfidfVectorizer(sublinear_tf=True).fit_transform([" ".join(d.segments) for d in docs]).toarray()
+    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=distance)
+    return [int(label) for label in model.fit_predict(vectors)]
+
+
+def profiles_for(docs: Sequence[GroupingDoc], config: Config) -> list[StoryProfile]:
+    """Each document's profile, in the documents' order (sentences split, no cleaning: the sets are clean)."""
+    from dataclasses import replace
+
+    from storydiff.backends import default_backends
+    from storydiff.eval.alignment import article_from_segments
+    from storydiff.pipeline import analyse_articles
+    from storydiff.stories import profiles_of
+
+    backends = default_backends(config)
+    articles = [replace(article_from_segments(d.name, d.segments, d.language), published=d.published) for d in docs]
+    articles = analyse_articles(articles, config=config, backends=backends, stages=("sentences",))
+    return profiles_of(articles, backends.embedder(), packs=backends.packs())
+
+
+def group(profiles: Sequence[StoryProfile], config: Config) -> list[int]:
+    from storydiff.stories import StoryGrouper
+
+    grouper = StoryGrouper(config.story_grouping)
+    grouper.add(profiles)
+    story_of = grouper.story_of
+    ids = {sid: n for n, sid in enumerate(sorted(set(story_of.values())))}
+    return [ids[story_of[p.article_id]] for p in profiles]
+
+
+def _grouped(docs: Sequence[GroupingDoc], config: Config) -> tuple[list[int], float]:
+    started = time.perf_counter()
+    groups = group(profiles_for(docs, config), config)
+    return groups, time.perf_counter() - started
+
+
+def _run(name: str, docs: list[GroupingDoc], config: Config, split: Split) -> DatasetReport:
+    report = DatasetReport(name, split, baseline="TF-IDF + average-linkage agglomerative clustering (scikit-learn)")
+    gold = [d.story for d in docs]
+    predicted, seconds = _grouped(docs, config)
+    precision, recall, f1 = b_cubed(predicted, gold)
+    base = b_cubed(_tfidf_baseline(docs, TFIDF_DISTANCE[name]), gold)
+    report.figures += [
+        Figure("story-grouping-bcubed-f1", f1, base[2], len(docs)),
+        Figure("story-grouping-bcubed-precision", precision, base[0], len(docs)),
+        Figure("story-grouping-bcubed-recall", recall, base[1], len(docs)),
+    ]
+    report.figures.append(Figure("stories-found", len(set(predicted)), len(set(gold)), len(docs),
+                                 "baseline column: the true number of events"))
+    report.figures.append(Figure("documents-per-second", len(docs) / seconds if seconds else 0.0, None, len(docs),
+                                 "sentences, profiles and grouping"))
+    return report
+
+
+def grouping_docs(name: str, path: Path, split: Split, limit: int | None = None) -> list[GroupingDoc]:
+    if name == "grouping-ecbplus":
+        return _ecbplus_docs(path, split, limit)
+    if name == "grouping-gvc":
+        return _gvc_docs(path, split, limit)
+    return _generated_docs(split, limit)
+
+
+def run_ecbplus(path: Path, split: Split, config: Config, limit: int | None = None) -> DatasetReport:
+    return _run("grouping-ecbplus", _ecbplus_docs(path, split, limit), config, split)
+
+
+def run_gvc(path: Path, split: Split, config: Config, limit: int | None = None) -> DatasetReport:
+    return _run("grouping-gvc", _gvc_docs(path, split, limit), config, split)
+
+
+def run_generated(path: Path, split: Split, config: Config, limit: int | None = None) -> DatasetReport:
+    return _run("grouping-generated", _generated_docs(split, limit), config, split)
+
+
+register_dataset(DatasetEval("grouping-ecbplus", "ECB+ documents of all topics grouped into stories",
+                             run_ecbplus, "events-ecbplus"))
+register_dataset(DatasetEval("grouping-gvc", "Gun Violence Corpus validation documents grouped into incidents",
+                             run_gvc, "incidents-gvc"))
+register_dataset(DatasetEval("grouping-generated", "the generated multilingual corpus grouped into stories",
+                             run_generated, "."))
