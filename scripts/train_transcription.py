@@ -4,7 +4,10 @@ Only the dev split is read (`in_split(latin, "dev")`), and the pairs `storydiff 
 wikidata-names --split dev` scores are left out (their Latin tokens and both Cyrillic spellings), so
 the test split and the dev sample stay unseen. Hard EM: align every pair with the current table
 (Viterbi over Latin groups of 1-3 letters and Cyrillic groups of 0-3 letters), count, re-estimate;
-the first alignment uses a small hand-made seed of usual correspondences.
+the first alignment uses a small hand-made seed of usual correspondences. The last alignment is then
+counted in context (`transcribe.context_keys`); contexts seen fewer than MIN_CONTEXT times are left to
+the wider ones, which keeps the shipped table small. REALIGN more rounds align with that context model
+itself, leaving out pairs more than NOISE nats a letter behind its best spelling (wrong Wikidata pairs).
 
     .venv/bin/python scripts/train_transcription.py [../shared/devdata/names-wikidata-en-ru]
 """
@@ -23,25 +26,108 @@ from storydiff.names.transcribe import (
     MAX_CYRILLIC,
     MAX_LATIN,
     TABLE,
+    alignment,
     context_keys,
-    context_of,
+    margin,
     normalise_cyrillic,
     normalise_latin,
 )
 
 SEED = {
-    "a": "а", "b": "б", "c": "к ц с ч", "d": "д", "e": "е э и", "f": "ф", "g": "г ж х", "h": "х  г",
-    "i": "и й ы", "j": "дж й ж х", "k": "к", "l": "л ль", "m": "м", "n": "н нь", "o": "о", "p": "п",
-    "q": "к", "r": "р", "s": "с з ш", "t": "т", "u": "у ю", "v": "в", "w": "в у", "x": "кс х с", "y": "й и ы я",
-    "z": "з ц дз", "sh": "ш", "ch": "ч х ш к", "zh": "ж", "kh": "х", "ts": "ц", "tz": "ц", "sch": "ш", "sz": "ш",
-    "cz": "ч", "ya": "я", "yu": "ю", "yo": "е", "ye": "е", "ja": "я", "ju": "ю", "ie": "ье и", "th": "т",
-    "ph": "ф", "gh": "г", "ck": "к", "qu": "кв к", "ll": "лл ль", "ss": "сс", "tt": "тт", "nn": "нн",
-    "ł": "л в", "ć": "ч ць", "ś": "сь ш", "ź": "зь ж", "ż": "ж", "ń": "нь", "ę": "е ен", "ą": "о он",
-    "č": "ч", "š": "ш", "ž": "ж", "ř": "рж рш", "đ": "дж", "ñ": "нь", "ü": "ю у", "ö": "е", "ä": "е я",
-    "ß": "сс", "ø": "е", "å": "о", "é": "е э", "è": "е э", "á": "а", "í": "и", "ó": "о", "ú": "у", "ý": "и ы й",
-    "ě": "е", "ů": "у", "ő": "е", "ű": "ю", "ç": "с ч", "ğ": "", "ı": "ы и", "ş": "ш", "ō": "о", "ū": "у",
+    "a": "а",
+    "b": "б",
+    "c": "к ц с ч",
+    "d": "д",
+    "e": "е э и",
+    "f": "ф",
+    "g": "г ж х",
+    "h": "х  г",
+    "i": "и й ы",
+    "j": "дж й ж х",
+    "k": "к",
+    "l": "л ль",
+    "m": "м",
+    "n": "н нь",
+    "o": "о",
+    "p": "п",
+    "q": "к",
+    "r": "р",
+    "s": "с з ш",
+    "t": "т",
+    "u": "у ю",
+    "v": "в",
+    "w": "в у",
+    "x": "кс х с",
+    "y": "й и ы я",
+    "z": "з ц дз",
+    "sh": "ш",
+    "ch": "ч х ш к",
+    "zh": "ж",
+    "kh": "х",
+    "ts": "ц",
+    "tz": "ц",
+    "sch": "ш",
+    "sz": "ш",
+    "cz": "ч",
+    "ya": "я",
+    "yu": "ю",
+    "yo": "е",
+    "ye": "е",
+    "ja": "я",
+    "ju": "ю",
+    "ie": "ье и",
+    "th": "т",
+    "ph": "ф",
+    "gh": "г",
+    "ck": "к",
+    "qu": "кв к",
+    "ll": "лл ль",
+    "ss": "сс",
+    "tt": "тт",
+    "nn": "нн",
+    "ł": "л в",
+    "ć": "ч ць",
+    "ś": "сь ш",
+    "ź": "зь ж",
+    "ż": "ж",
+    "ń": "нь",
+    "ę": "е ен",
+    "ą": "о он",
+    "č": "ч",
+    "š": "ш",
+    "ž": "ж",
+    "ř": "рж рш",
+    "đ": "дж",
+    "ñ": "нь",
+    "ü": "ю у",
+    "ö": "е",
+    "ä": "е я",
+    "ß": "сс",
+    "ø": "е",
+    "å": "о",
+    "é": "е э",
+    "è": "е э",
+    "á": "а",
+    "í": "и",
+    "ó": "о",
+    "ú": "у",
+    "ý": "и ы й",
+    "ě": "е",
+    "ů": "у",
+    "ő": "е",
+    "ű": "ю",
+    "ç": "с ч",
+    "ğ": "",
+    "ı": "ы и",
+    "ş": "ш",
+    "ō": "о",
+    "ū": "у",
 }
 SEED_COST, OTHER_COST = -1.0, -7.0
+MIN_CONTEXT = 50  # weighted pairs a context needs before it gets its own row
+MIN_SPELLING = 2  # weighted pairs a spelling needs in a row
+REALIGN = 2  # hard-EM rounds with the context model after the context-free ones
+NOISE = 1.2  # nats a letter behind the best spelling: a pair further off is left out of those rounds
 
 
 def seed_table() -> dict[tuple[str, str], float]:
@@ -52,8 +138,8 @@ def seed_table() -> dict[tuple[str, str], float]:
     return table
 
 
-def align(pair: tuple[str, str], table: dict[tuple[str, str], float]) -> list[tuple[str, str, str]] | None:
-    """Best alignment as (latin group, context, cyrillic group) triples; None when none is found."""
+def align(pair: tuple[str, str], table: dict[tuple[str, str], float]) -> list[tuple[int, int, str]] | None:
+    """Best alignment as (start, end of the Latin group, Cyrillic group) triples; None when none is found."""
     latin, cyrillic = pair
     n, m = len(latin), len(cyrillic)
     minus = -math.inf
@@ -90,7 +176,7 @@ def align(pair: tuple[str, str], table: dict[tuple[str, str], float]) -> list[tu
         assert step is not None
         pi, pj = step
         if pi != i:
-            out.append((latin[pi:i], context_of(latin, pi, i), cyrillic[pj:j]))
+            out.append((pi, i, cyrillic[pj:j]))
         i, j = pi, pj
     return list(reversed(out))
 
@@ -103,36 +189,65 @@ def _init(table: dict[tuple[str, str], float]) -> None:
     _TABLE = table
 
 
-def _align(pair: tuple[str, str]) -> list[tuple[str, str, str]] | None:
+def _plausible_alignment(latin: str, cyrillic: str) -> list[tuple[int, int, str]] | None:
+    """The context model's alignment, or None for a pair it finds implausible: Wikidata labels hold
+    some wrong pairs (another person's name), which would teach the model their noise."""
+    return alignment(latin, cyrillic) if margin(latin, cyrillic) > -NOISE else None
+
+
+def _align(pair: tuple[str, str]) -> list[tuple[int, int, str]] | None:
     return align(pair, _TABLE)
 
 
-def estimate(alignments: list[list[tuple[str, str, str]]], weights: list[int]) -> tuple[
-        dict[tuple[str, str], float], dict[str, dict[str, float]]]:
+def estimate(
+    pairs: list[tuple[str, str]], alignments: list[list[tuple[int, int, str]] | None], weights: list[int]
+) -> dict[tuple[str, str], float]:
+    """Joint probabilities p(latin group, cyrillic group) for the next alignment: a rare group pays for
+    its rarity, so no segmentation wins by choosing groups seen once with a noisy pair."""
     joint: Counter[tuple[str, str]] = Counter()
-    contextual: Counter[tuple[str, str]] = Counter()
-    for pieces, weight in zip(alignments, weights, strict=True):
-        for latin, context, cyrillic in pieces:
-            joint[(latin, cyrillic)] += weight
-            contextual[(context_keys(latin, context)[0], cyrillic)] += weight
-    # Joint probabilities p(latin group, cyrillic group): a rare group pays for its rarity, so no
-    # segmentation wins by choosing groups seen once with a noisy pair.
-    rows: dict[str, dict[str, float]] = {}
-    table: dict[tuple[str, str], float] = {}
+    for (latin, _), pieces, weight in zip(pairs, alignments, weights, strict=True):
+        for start, end, cyrillic in pieces or ():
+            joint[(latin[start:end], cyrillic)] += weight
     total = sum(joint.values())
-    for counts, minimum in ((joint, 2), (contextual, 3)):
-        for (latin, cyrillic), count in counts.items():
-            group = latin.split("|")[0]
-            if cyrillic == "" and len(group) > 1:
-                continue
-            if count < minimum * (1 if len(group) == 1 else 3):
-                continue
-            value = math.log(count / total)
-            rows.setdefault(latin, {})[cyrillic] = value
-            if "|" not in latin:
-                table[(latin, cyrillic)] = value
+    table = {
+        (latin, cyrillic): math.log(count / total)
+        for (latin, cyrillic), count in joint.items()
+        if not (cyrillic == "" and len(latin) > 1) and count >= 2 * (1 if len(latin) == 1 else 3)
+    }
     table[("", "")] = math.log(0.5 / total)
-    return table, rows
+    return table
+
+
+def context_rows(
+    pairs: list[tuple[str, str]], alignments: list[list[tuple[int, int, str]] | None], weights: list[int]
+) -> list[str]:
+    """The shipped rows: spelling counts for every group and for its contexts seen often enough, and the
+    log-probability that a group's letters are read as one unit where they occur."""
+    counts: dict[str, Counter[str]] = {}
+    units: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    for (latin, _), pieces, weight in zip(pairs, alignments, weights, strict=True):
+        if pieces is None:
+            continue
+        for size in range(1, MAX_LATIN + 1):
+            for start in range(len(latin) - size + 1):
+                occurrences[latin[start : start + size]] += weight
+        for start, end, cyrillic in pieces:
+            units[latin[start:end]] += weight
+            for key in context_keys(latin, start, end):
+                counts.setdefault(key, Counter())[cyrillic] += weight
+    rows = []
+    for key in sorted(counts):
+        row = counts[key]
+        if "|" in key and sum(row.values()) < MIN_CONTEXT:
+            continue
+        for cyrillic, count in sorted(row.items(), key=lambda kv: (-kv[1], kv[0])):
+            if count >= MIN_SPELLING:
+                rows.append(f"{key}\t{cyrillic}\t{count}")
+    for group in sorted(units):
+        if units[group] >= MIN_SPELLING:
+            rows.append(f"@unit\t{group}\t{math.log((units[group] + 0.1) / (occurrences[group] + 1)):.3f}")
+    return rows
 
 
 def main() -> None:
@@ -142,26 +257,29 @@ def main() -> None:
     held_cyrillic = {i.cyrillic for i in held}
     pairs, weights = [], []
     for latin, cyrillic, count in load_entries(path):
-        if not in_split(latin, "dev") or latin in held_latin or cyrillic in held_cyrillic:
+        if not in_split(latin, "dev") or latin in held_latin or cyrillic in held_cyrillic or "|" in latin:
             continue
         pairs.append((normalise_latin(latin), normalise_cyrillic(cyrillic)))
         weights.append(min(count, 5))
     print(f"training on {len(pairs)} dev-split pairs ({len(held)} scored pairs set aside)")
     table = seed_table()
-    rows: dict[str, dict[str, float]] = {}
+    found: list[list[tuple[int, int, str]] | None] = []
     for iteration in range(4):
         with Pool(2, initializer=_init, initargs=(table,)) as pool:
             found = pool.map(_align, pairs, chunksize=500)
-        kept = [(a, w) for a, w in zip(found, weights, strict=True) if a is not None]
-        table, rows = estimate([a for a, _ in kept], [w for _, w in kept])
-        print(f"iteration {iteration}: {len(kept)} aligned, {len(table)} group pairs")
-    lines = ["# latin group[|context: ^ word start, then v|c|# what follows]\tcyrillic group\t"
-             "log p(latin group, cyrillic group) -- scripts/train_transcription.py"]
-    for latin in sorted(rows):
-        for cyrillic, value in sorted(rows[latin].items(), key=lambda kv: -kv[1]):
-            lines.append(f"{latin}\t{cyrillic}\t{value:.3f}")
-    TABLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {TABLE} ({TABLE.stat().st_size // 1024} KB, {len(lines) - 1} rows)")
+        table = estimate(pairs, found, weights)
+        print(f"iteration {iteration}: {sum(a is not None for a in found)} aligned, {len(table)} group pairs")
+    lines = [
+        "# latin group[|context]\tcyrillic group\tweighted count; @unit\tgroup\tlog p(read as one unit) "
+        "-- scripts/train_transcription.py (keys: transcribe.context_keys)"
+    ]
+    for iteration in range(REALIGN + 1):
+        TABLE.write_text("\n".join(lines + context_rows(pairs, found, weights)) + "\n", encoding="utf-8")
+        print(f"wrote {TABLE} ({TABLE.stat().st_size // 1024} KB)")
+        if iteration < REALIGN:  # align again with the context model just written
+            with Pool(2) as pool:
+                found = pool.starmap(_plausible_alignment, pairs, chunksize=500)
+            print(f"context iteration {iteration}: {sum(a is not None for a in found)} aligned and plausible")
 
 
 if __name__ == "__main__":

@@ -1,17 +1,20 @@
-"""Is a Cyrillic spelling a transcription of a Latin one? A small segment table learned from Wikidata.
+"""Is a Cyrillic spelling a transcription of a Latin one? A small context model learned from Wikidata.
 
-`transcription.tsv` (shipped, < 50 KB) holds, for Latin letter groups of one to three letters with
-their diacritics kept (ł, ć, ñ, ő), the Cyrillic groups Russian practice writes for them with the
-joint log-probability of the pair, overall and in context: at the start of a word or not, and
-followed by a vowel, a consonant or the end (c → ц before e/i, к elsewhere; silent final e).
+Latin letter groups of one to three letters, diacritics kept (ł, ć, ñ, ő), are written as Cyrillic
+groups of none to three letters. `transcription.tsv` (shipped, < 1 MB) counts, for each group, the
+Cyrillic groups Russian practice wrote for it, overall and in context: the letter classes around it,
+the letter after it, the letter before it, and both (c -> ц before e/i, к elsewhere; silent final e;
+German s -> з before a vowel). A context seen too rarely backs off to the wider one (Witten-Bell), so
+p(Cyrillic group | Latin group, neighbours) is defined everywhere. It also holds how often each
+letter group is read as one unit (sch is, ts mostly is not), so a rare group is no free pass.
 Chinese (pinyin -> Palladius) and Japanese (Hepburn -> Polivanov) are syllable systems, built below
-as tables rather than learned. It is learned by
-`scripts/train_transcription.py` from the CC0 `names-wikidata-en-ru` pairs of the dev split only,
-with the sample that `storydiff eval --dataset wikidata-names` scores set aside.
+as tables rather than learned. The table is learned by `scripts/train_transcription.py` from the CC0
+`names-wikidata-en-ru` pairs of the dev split only, with the sample that `storydiff eval --dataset
+wikidata-names` scores set aside.
 
 `margin(latin, cyrillic)` is how far (in nats a letter) the given Cyrillic spelling falls behind the
-best spelling the table would produce: 0 when it is the expected one, a little below for a second
-convention (German ch → х instead of English ч), much below for a different name (Пашков for Dashkov).
+best spelling the model would produce: 0 when it is the expected one, a little below for a second
+convention (German ch -> х instead of English ч), much below for a different name (Пашков for Dashkov).
 """
 
 from __future__ import annotations
@@ -21,17 +24,26 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-__all__ = ["MAX_LATIN", "TABLE", "best_spelling", "context_keys", "context_of", "margin", "normalise_cyrillic",
-           "hepburn_to_polivanov", "normalise_latin", "pinyin_to_palladius"]
+__all__ = [
+    "MAX_LATIN",
+    "TABLE",
+    "alignment",
+    "best_spelling",
+    "context_keys",
+    "margin",
+    "normalise_cyrillic",
+    "hepburn_to_polivanov",
+    "normalise_latin",
+    "pinyin_to_palladius",
+]
 
 TABLE = Path(__file__).with_name("transcription.tsv")
 MAX_LATIN = 3
 MAX_CYRILLIC = 3
-FLOOR = -16.0  # log-probability of a group pair the table never saw
-_UNSEEN_CONTEXT = -1.5
+FLOOR = -14.0  # log-probability of a letter the model never saw, written as any one letter or none
+VOWEL_DROP = -7.0  # log p of a vowel between consonants left unwritten: fitted on the dev split
+_INSERTED_COST = -4.0  # a soft or hard sign with no Latin counterpart (Udalryk -> Удальрик)
 _VOWELS = set("aeiouyáàâäãåæéèêëěęíìîïóòôöõøőœúùûüůűýÿāēīōū")
-# Letters Russian practice inserts without a Latin counterpart (Udalryk -> Удальрик).
-_INSERTED = ("ь", "ъ")
 
 
 def normalise_latin(token: str) -> str:
@@ -42,50 +54,125 @@ def normalise_cyrillic(token: str) -> str:
     return unicodedata.normalize("NFC", token.casefold()).replace("ё", "е").replace("-", "")
 
 
-def context_of(latin: str, start: int, end: int) -> str:
-    """Where a letter group stands: `^` at the start of the word, then what follows it: a vowel (v), a
-    consonant (c) or the end of the word (#)."""
-    after = "#" if end >= len(latin) else "v" if latin[end] in _VOWELS else "c"
-    return ("^" if start == 0 else "") + after
+def _class(letter: str) -> str:
+    return letter if letter in "^$" else "v" if letter in _VOWELS else "c"
 
 
-def context_keys(group: str, context: str) -> tuple[str, str]:
-    """The table's keys for a group: in its context, and in any context."""
-    return f"{group}|{context}", group
+def context_keys(latin: str, start: int, end: int) -> tuple[str, str, str, str, str]:
+    """The table's keys for the group `latin[start:end]`, from the widest context to the narrowest: the
+    group alone; the classes around it (^ start, $ end, v vowel, c consonant); the next letter and the
+    class before; the previous letter and the class after; both neighbouring letters."""
+    group = latin[start:end]
+    before = latin[start - 1] if start > 0 else "^"
+    after = latin[end] if end < len(latin) else "$"
+    wide_before, wide_after = _class(before), _class(after)
+    return (
+        group,
+        f"{group}|{wide_before}{wide_after}",
+        f"{group}|>{after}{wide_before}",
+        f"{group}|<{before}{wide_after}",
+        f"{group}|{before}{after}",
+    )
 
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
-    """{latin group or latin group + '|' + context: {cyrillic group: log p}}, and each key's best log p."""
-    table: dict[str, dict[str, float]] = {}
+    """({key: {cyrillic group: count}}, {latin group: log p(read as one unit)})."""
+    counts: dict[str, dict[str, float]] = {}
+    units: dict[str, float] = {}
     if TABLE.exists():
         for line in TABLE.read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
             key, cyrillic, value = line.split("\t")
-            table.setdefault(key, {})[cyrillic] = float(value)
-    best = {key: max(options.values()) for key, options in table.items()}
-    return table, best
+            if key == "@unit":
+                units[cyrillic] = float(value)
+            else:
+                counts.setdefault(key, {})[cyrillic] = float(value)
+    return counts, units
 
 
-def _fallback(group: str) -> str | None:
-    """A letter the table never saw: its base letter (ǩ -> k)."""
-    base = "".join(c for c in unicodedata.normalize("NFKD", group) if not unicodedata.combining(c))
-    return base if base != group else None
+def _back_off(counts: dict[str, float] | None, wider: dict[str, float]) -> dict[str, float]:
+    """Witten-Bell: a context's own counts, topped up with the wider context's distribution in
+    proportion to how many different spellings the context has shown."""
+    if not counts:
+        return wider
+    total, kinds = sum(counts.values()), len(counts)
+    return {c: (counts.get(c, 0.0) + kinds * wider.get(c, 0.0)) / (total + kinds) for c in counts.keys() | wider.keys()}
 
 
 @lru_cache(maxsize=65536)
-def _options(group: str, context: str) -> tuple[dict[str, float] | None, float]:
-    table, best = _load()
-    for letters in (group, _fallback(group) if len(group) == 1 else None):
-        if letters is None:
-            continue
-        specific, general = context_keys(letters, context)
-        if specific in table:
-            return table[specific], best[specific]
-        if general in table:  # seen, but never in this context: the general row, a little less likely
-            return {c: v + _UNSEEN_CONTEXT for c, v in table[general].items()}, best[general] + _UNSEEN_CONTEXT
-    return None, FLOOR
+def _distribution(keys: tuple[str, str, str, str, str]) -> tuple[dict[str, float], float] | None:
+    """{Cyrillic group: log p}, with the log-probability that the letters are one unit added, and the best value."""
+    counts, units = _load()
+    overall = counts.get(keys[0])
+    if not overall:
+        return None
+    total = sum(overall.values())
+    wide = _back_off(counts.get(keys[1]), {c: v / total for c, v in overall.items()})
+    after, before = _back_off(counts.get(keys[2]), wide), _back_off(counts.get(keys[3]), wide)
+    both = _back_off(
+        counts.get(keys[4]), {c: (after.get(c, 0.0) + before.get(c, 0.0)) / 2 for c in after.keys() | before.keys()}
+    )
+    unit = units.get(keys[0], 0.0)
+    options = {c: math.log(p) + unit for c, p in both.items() if p > 0}
+    return options, max(options.values())
+
+
+def _options(latin: str, start: int, end: int) -> tuple[dict[str, float], float] | None:
+    found = _distribution(context_keys(latin, start, end))
+    if found is None and end - start == 1:  # a letter the table never saw: its base letter (ǩ -> k)
+        letter = latin[start]
+        base = "".join(c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c))
+        if base and base != letter:
+            found = _distribution(context_keys(latin[:start] + base + latin[end:], start, start + len(base)))
+    if (
+        found is not None
+        and end - start == 1
+        and 0 < start < len(latin) - 1
+        and latin[start] in _VOWELS
+        and latin[start - 1] not in _VOWELS
+        and latin[end] not in _VOWELS
+    ):
+        # A reduced vowel between consonants may go unwritten (Tileuberdi -> Тлеуберди), whatever the context says.
+        options = dict(found[0])
+        options[""] = max(options.get("", -math.inf), VOWEL_DROP)
+        found = (options, found[1])
+    return found
+
+
+def alignment(latin: str, cyrillic: str) -> list[tuple[int, int, str]] | None:
+    """The most likely alignment of two normalised spellings as (start, end of a Latin group, Cyrillic
+    group), or None; the training script re-estimates the table from these."""
+    n, m = len(latin), len(cyrillic)
+    score: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {(0, 0): (0.0, (0, 0))}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if (i, j) not in score:
+                continue
+            here = score[i, j][0]
+            steps = [(i, j + 1, _INSERTED_COST)] if j < m and cyrillic[j] in "ьъ" else []
+            for a in range(1, min(MAX_LATIN, n - i) + 1):
+                found = _options(latin, i, i + a)
+                if found is not None:
+                    steps += [
+                        (i + a, j + b, found[0][cyrillic[j : j + b]])
+                        for b in range(min(MAX_CYRILLIC, m - j) + 1)
+                        if cyrillic[j : j + b] in found[0]
+                    ]
+            for ti, tj, value in steps:
+                if (ti, tj) not in score or here + value > score[ti, tj][0]:
+                    score[ti, tj] = (here + value, (i, j))
+    if (n, m) not in score:
+        return None
+    pieces = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        pi, pj = score[i, j][1]
+        if pi != i:
+            pieces.append((pi, i, cyrillic[pj:j]))
+        i, j = pi, pj
+    return list(reversed(pieces))
 
 
 @lru_cache(maxsize=65536)
@@ -103,43 +190,59 @@ def _score(latin: str, cyrillic: str) -> tuple[float, float]:
             here = row[j]
             if here == minus:
                 continue
-            if j < m and cyrillic[j] in _INSERTED and here - 6.0 > given[i][j + 1]:
-                given[i][j + 1] = here - 6.0
+            if j < m and cyrillic[j] in "ьъ" and here + _INSERTED_COST > row[j + 1]:
+                row[j + 1] = here + _INSERTED_COST
             for a in range(1, MAX_LATIN + 1):
                 if i + a > n:
                     break
-                options, _ = _options(latin[i : i + a], context_of(latin, i, i + a))
-                if options is None:
+                found = _options(latin, i, i + a)
+                if found is None:
                     if a == 1:  # an unknown letter: any one Cyrillic letter or none, at the floor
                         for b in (0, 1):
                             if j + b <= m and here + FLOOR > given[i + 1][j + b]:
                                 given[i + 1][j + b] = here + FLOOR
                     continue
+                options = found[0]
                 for b in range(0, MAX_CYRILLIC + 1):
                     if j + b > m:
                         break
                     value = options.get(cyrillic[j : j + b])
                     if value is not None and here + value > given[i + a][j + b]:
                         given[i + a][j + b] = here + value
-        if i < n:
-            for a in range(1, MAX_LATIN + 1):
-                if i + a > n:
-                    break
-                options, top = _options(latin[i : i + a], context_of(latin, i, i + a))
-                if options is None and a > 1:
-                    continue
-                if best[i] + top > best[i + a]:
-                    best[i + a] = best[i] + top
+        for a in range(1, MAX_LATIN + 1):
+            if i + a > n:
+                break
+            found = _options(latin, i, i + a)
+            if found is None and a > 1:
+                continue
+            top = FLOOR if found is None else found[1]
+            if best[i] + top > best[i + a]:
+                best[i + a] = best[i] + top
     return given[n][m], best[n]
 
 
 # A name the dictionary cannot put in the nominative keeps its case ending (Эстравии, Эстравию for
 # Estravia): the nominative forms it may stand for, each at a small cost.
 # A model's lemma may be wrong in the same way (Эстравии -> Эстравий).
-_CASE_ENDINGS = (("ии", ("ия",)), ("ий", ("ия",)), ("ию", ("ия",)), ("ией", ("ия",)), ("ы", ("а",)), ("у", ("а", "")),
-                 ("ой", ("а",)), ("е", ("а", "")), ("ом", ("",)), ("ем", ("",)), ("а", ("",)), ("я", ("ь", "й")),
-                 ("ого", ("ий", "ый")), ("ому", ("ий", "ый")), ("ым", ("ий", "ый")), ("ым", ("",)))
-_CASE_COST = 0.05
+_CASE_ENDINGS = (
+    ("ии", ("ия",)),
+    ("ий", ("ия",)),
+    ("ию", ("ия",)),
+    ("ией", ("ия",)),
+    ("ы", ("а",)),
+    ("у", ("а", "")),
+    ("ой", ("а",)),
+    ("е", ("а", "")),
+    ("ом", ("",)),
+    ("ем", ("",)),
+    ("а", ("",)),
+    ("я", ("ь", "й")),
+    ("ого", ("ий", "ый")),
+    ("ому", ("ий", "ый")),
+    ("ым", ("ий", "ый")),
+    ("ым", ("",)),
+)
+_CASE_COST = 0.3  # per letter: fitted on the dev split; a case form is a weaker match than the nominative
 
 
 def margin(latin: str, cyrillic: str) -> float:
@@ -166,7 +269,7 @@ def margin(latin: str, cyrillic: str) -> float:
 
 
 def best_spelling(latin: str) -> str:
-    """The table's most likely Cyrillic spelling of a Latin token (for explanations and tests)."""
+    """The model's most likely Cyrillic spelling of a Latin token (for explanations and tests)."""
     lat = normalise_latin(latin)
     n = len(lat)
     score = [-math.inf] * (n + 1)
@@ -178,14 +281,14 @@ def best_spelling(latin: str) -> str:
         for a in range(1, MAX_LATIN + 1):
             if i + a > n:
                 break
-            options, top = _options(lat[i : i + a], context_of(lat, i, i + a))
-            if options is None:
+            found = _options(lat, i, i + a)
+            if found is None:
                 if a == 1 and score[i] + FLOOR > score[i + 1]:
                     score[i + 1], back[i + 1] = score[i] + FLOOR, (i, lat[i])
                 continue
+            options, top = found
             if score[i] + top > score[i + a]:
-                choice = max(options, key=lambda c: options[c])
-                score[i + a], back[i + a] = score[i] + top, (i, choice)
+                score[i + a], back[i + a] = score[i] + top, (i, max(options, key=lambda c: options[c]))
     out = []
     position = n
     while position > 0:
@@ -198,17 +301,100 @@ def best_spelling(latin: str) -> str:
 # --- Chinese: Hanyu Pinyin into the Palladius system (Xi Jinping -> Си Цзиньпин, Mao Zedong -> Мао Цзэдун).
 # Russian practice is a fixed syllable table, not letter by letter, so it is built, not learned.
 
-_INITIALS = {"b": "б", "p": "п", "m": "м", "f": "ф", "d": "д", "t": "т", "n": "н", "l": "л", "g": "г", "k": "к",
-             "h": "х", "j": "цз", "q": "ц", "x": "с", "zh": "чж", "ch": "ч", "sh": "ш", "r": "ж", "z": "цз",
-             "c": "ц", "s": "с"}
-_FINALS = {"a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань", "en": "энь",
-           "ang": "ан", "eng": "эн", "ong": "ун", "i": "и", "ia": "я", "iao": "яо", "ie": "е", "iu": "ю", "ian": "янь",
-           "in": "инь", "iang": "ян", "ing": "ин", "iong": "юн", "u": "у", "ua": "уа", "uo": "о", "ui": "уй",
-           "uai": "уай", "uan": "уань", "un": "унь", "uang": "уан", "ue": "юэ", "v": "юй", "ve": "юэ"}
-_ZERO = {"a": "а", "ai": "ай", "an": "ань", "ang": "ан", "ao": "ао", "e": "э", "ei": "эй", "en": "энь", "er": "эр",
-         "o": "о", "ou": "оу", "ya": "я", "yan": "янь", "yang": "ян", "yao": "яо", "ye": "е", "yi": "и", "yin": "инь",
-         "ying": "ин", "yong": "юн", "you": "ю", "yu": "юй", "yuan": "юань", "yue": "юэ", "yun": "юнь", "wa": "ва",
-         "wai": "вай", "wan": "вань", "wang": "ван", "wei": "вэй", "wen": "вэнь", "weng": "вэн", "wo": "во", "wu": "у"}
+_INITIALS = {
+    "b": "б",
+    "p": "п",
+    "m": "м",
+    "f": "ф",
+    "d": "д",
+    "t": "т",
+    "n": "н",
+    "l": "л",
+    "g": "г",
+    "k": "к",
+    "h": "х",
+    "j": "цз",
+    "q": "ц",
+    "x": "с",
+    "zh": "чж",
+    "ch": "ч",
+    "sh": "ш",
+    "r": "ж",
+    "z": "цз",
+    "c": "ц",
+    "s": "с",
+}
+_FINALS = {
+    "a": "а",
+    "o": "о",
+    "e": "э",
+    "ai": "ай",
+    "ei": "эй",
+    "ao": "ао",
+    "ou": "оу",
+    "an": "ань",
+    "en": "энь",
+    "ang": "ан",
+    "eng": "эн",
+    "ong": "ун",
+    "i": "и",
+    "ia": "я",
+    "iao": "яо",
+    "ie": "е",
+    "iu": "ю",
+    "ian": "янь",
+    "in": "инь",
+    "iang": "ян",
+    "ing": "ин",
+    "iong": "юн",
+    "u": "у",
+    "ua": "уа",
+    "uo": "о",
+    "ui": "уй",
+    "uai": "уай",
+    "uan": "уань",
+    "un": "унь",
+    "uang": "уан",
+    "ue": "юэ",
+    "v": "юй",
+    "ve": "юэ",
+}
+_ZERO = {
+    "a": "а",
+    "ai": "ай",
+    "an": "ань",
+    "ang": "ан",
+    "ao": "ао",
+    "e": "э",
+    "ei": "эй",
+    "en": "энь",
+    "er": "эр",
+    "o": "о",
+    "ou": "оу",
+    "ya": "я",
+    "yan": "янь",
+    "yang": "ян",
+    "yao": "яо",
+    "ye": "е",
+    "yi": "и",
+    "yin": "инь",
+    "ying": "ин",
+    "yong": "юн",
+    "you": "ю",
+    "yu": "юй",
+    "yuan": "юань",
+    "yue": "юэ",
+    "yun": "юнь",
+    "wa": "ва",
+    "wai": "вай",
+    "wan": "вань",
+    "wang": "ван",
+    "wei": "вэй",
+    "wen": "вэнь",
+    "weng": "вэн",
+    "wo": "во",
+    "wu": "у",
+}
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +411,8 @@ def _pinyin_syllables() -> dict[str, str]:
                     continue
                 cyr_final = "ы" if initial in ("z", "c", "s") else "и"
             elif (final == "uo" and initial in ("b", "p", "m", "f")) or (
-                    final in ("ue", "ve", "v") and initial not in ("n", "l")):
+                final in ("ue", "ve", "v") and initial not in ("n", "l")
+            ):
                 continue
             table[initial + final] = cyr_initial + cyr_final
     return table
@@ -255,10 +442,38 @@ def pinyin_to_palladius(latin: str) -> str | None:
 # --- Japanese: Hepburn romanisation into the Polivanov system (Kishida -> Кисида, Chikako -> Тикако,
 # Fujimoto -> Фудзимото, Ichirō -> Итиро).
 
-_KANA_ROWS = {"": "", "k": "к", "g": "г", "s": "с", "z": "дз", "t": "т", "d": "д", "n": "н", "h": "х", "b": "б",
-              "p": "п", "m": "м", "r": "р"}
-_KANA_VOWELS = {"a": "а", "i": "и", "u": "у", "e": "э", "o": "о", "ā": "а", "ī": "и", "ū": "у", "ē": "э", "ō": "о",
-                "â": "а", "î": "и", "û": "у", "ê": "э", "ô": "о"}
+_KANA_ROWS = {
+    "": "",
+    "k": "к",
+    "g": "г",
+    "s": "с",
+    "z": "дз",
+    "t": "т",
+    "d": "д",
+    "n": "н",
+    "h": "х",
+    "b": "б",
+    "p": "п",
+    "m": "м",
+    "r": "р",
+}
+_KANA_VOWELS = {
+    "a": "а",
+    "i": "и",
+    "u": "у",
+    "e": "э",
+    "o": "о",
+    "ā": "а",
+    "ī": "и",
+    "ū": "у",
+    "ē": "э",
+    "ō": "о",
+    "â": "а",
+    "î": "и",
+    "û": "у",
+    "ê": "э",
+    "ô": "о",
+}
 _YOON = {"a": "я", "u": "ю", "o": "ё", "ā": "я", "ū": "ю", "ō": "ё", "ô": "ё", "û": "ю"}
 
 
@@ -278,8 +493,20 @@ def _kana_syllables() -> dict[str, str]:
         table["j" + vowel] = "дз" + cyr_vowel
     for vowel in "aāâ":
         table["w" + vowel] = "ва"
-    table.update({"shi": "си", "chi": "ти", "tsu": "цу", "fu": "фу", "ji": "дзи", "wo": "о", "tsū": "цу",
-                  "fū": "фу", "n": "н", "m": "м"})
+    table.update(
+        {
+            "shi": "си",
+            "chi": "ти",
+            "tsu": "цу",
+            "fu": "фу",
+            "ji": "дзи",
+            "wo": "о",
+            "tsū": "цу",
+            "fū": "фу",
+            "n": "н",
+            "m": "м",
+        }
+    )
     table["ye"] = "е"
     return table
 
