@@ -23,6 +23,14 @@ demo: $(STAMP)
 	  --format json -o demo-output/monitors.json
 	$(BIN)/storydiff compare demo/corpus/monitors --aliases demo/aliases.toml --store demo-output/storydiff.db
 	@echo
+	@echo "A batch: a folder, a feed and a web archive of the demo corpus, grouped into stories."
+	$(BIN)/python demo/make_sources.py demo-output
+	rm -f demo-output/corpus.db
+	$(BIN)/storydiff batch demo/corpus/flood demo-output/gas-deal.rss demo-output/monitors.warc.gz \
+	  --store demo-output/corpus.db
+	$(BIN)/storydiff stories --store demo-output/corpus.db
+	$(BIN)/storydiff stories --store demo-output/corpus.db --format json -o demo-output/stories.json
+	@echo
 	@echo "Reports written to demo-output/ (open demo-output/flood.html in a browser)."
 
 # The PostgreSQL store's tests start a throwaway server: install PostgreSQL when we can, else say they skip.

@@ -122,7 +122,7 @@ class StoryGroupingSettings:
     """Articles of a corpus into stories (`stories.grouping`): candidates, a pair model on article
     profiles, and the thresholds that join, merge and split stories."""
 
-    window_days: int = 3  # articles further apart in publication are never compared
+    window_days: int = 14  # articles further apart in publication are never compared (GVC: 14 days)
     neighbours: int = 20  # nearest articles by vector looked at for each new one
     max_key_frequency: int = 50  # a name key shared by more articles is too common to find candidates
     # Fitted by scripts/fit_story_grouping.py on the dev splits of ECB+, GVC and the generated corpus.

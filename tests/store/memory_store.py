@@ -124,9 +124,10 @@ class InMemoryStore:
     def load_story_state(self, first_day: int | None, last_day: int | None,
                          undated: bool) -> tuple[list[StoryProfile], dict[str, str]]:
         self._check()
+        every = first_day is None and last_day is None and undated
         chosen = [p for a, p in self._profiles.items() if a in self._story_of and (
-            (p.day is None and undated) or (p.day is not None and first_day is not None and last_day is not None
-                                            and first_day <= p.day <= last_day))]
+            every or (p.day is None and undated) or (p.day is not None and first_day is not None
+                                                     and last_day is not None and first_day <= p.day <= last_day))]
         return chosen, {p.article_id: self._story_of[p.article_id] for p in chosen}
 
     def stories(self) -> list[StoredStory]:

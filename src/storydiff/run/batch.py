@@ -113,9 +113,11 @@ def run_batch(
     if profiles:
         days = [p.day for p in profiles if p.day is not None]
         window = config.story_grouping.window_days
-        old, old_story_of = store.load_story_state(min(days) - window if days else None,
-                                                   max(days) + window if days else None,
-                                                   undated=any(p.day is None for p in profiles))
+        if days and all(p.day is not None for p in profiles):
+            # The stored articles these can meet: published within the window of the new ones.
+            old, old_story_of = store.load_story_state(min(days) - window, max(days) + window, undated=False)
+        else:  # an undated new article may belong to any stored story
+            old, old_story_of = store.load_story_state(None, None, undated=True)
         fresh = {p.article_id for p in profiles}
         old = [p for p in old if p.article_id not in fresh]
         grouper.restore(old, old_story_of)

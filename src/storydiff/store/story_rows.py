@@ -97,8 +97,8 @@ def save_story_state(
 
 def load_story_state(db: Any, mark: str, first_day: int | None, last_day: int | None,
                      undated: bool) -> tuple[list[StoryProfile], dict[str, str]]:
-    """The stored profiles published between the two days (and the undated ones when asked), with
-    each one's story: what new articles of those days can meet."""
+    """The stored profiles published between the two days (and the undated ones when asked; every
+    profile when no days are given), with each one's story: what new articles can meet."""
     import numpy as np
 
     from storydiff.stories.profile import StoryProfile
@@ -107,10 +107,10 @@ def load_story_state(db: Any, mark: str, first_day: int | None, last_day: int | 
     if first_day is not None and last_day is not None:
         clauses.append("(p.day BETWEEN ? AND ?)")
         params += [first_day, last_day]
+    elif undated:  # no days given: every stored profile
+        clauses.append("1 = 1")
     if undated:
         clauses.append("p.day IS NULL")
-    if not clauses:
-        return [], {}
     rows = db.execute(_sql(
         "SELECT p.article_id, p.language, p.day, p.vector, p.keys, p.numbers, p.title, p.terms, s.story_id "
         "FROM story_profiles p JOIN story_articles s ON s.article_id = p.article_id WHERE " + " OR ".join(clauses),

@@ -25,7 +25,7 @@ from storydiff.stories.profile import StoryProfile
 __all__ = ["StoryEvent", "StoryGrouper", "pair_features", "pair_probability", "term_cosine"]
 
 EventKind = Literal["new", "join", "merge", "split"]
-_UNDATED = -(10**9)  # the bucket of articles without a date: they meet each other only
+_UNDATED = -(10**9)  # the bucket of articles without a date
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,8 @@ class StoryGrouper:
     def add(self, profiles: Iterable[StoryProfile]) -> list[StoryEvent]:
         """Place each profile in a story (in order of publication, so stories grow as they did)."""
         start = len(self.events)
-        ordered = sorted(profiles, key=lambda p: (p.day if p.day is not None else _UNDATED, p.article_id))
+        # Dated first, in order: undated articles then join the stories the dated ones made.
+        ordered = sorted(profiles, key=lambda p: (p.day is None, p.day or 0, p.article_id))
         for profile in ordered:
             self._place(profile)
         return self.events[start:]
@@ -138,8 +139,12 @@ class StoryGrouper:
         return pair_probability(a, b, self.settings, idf, self._term_idf)
 
     def _window(self, day: int | None) -> list[int]:
+        """The rows an article can meet. A dated article meets those published within the window; an
+        undated one meets every row (its story may be any of them; undated articles are few, so the
+        cost stays linear). Dated articles do not meet undated ones: an undated article would bridge
+        two floods in one town months apart into one story."""
         if day is None:
-            return list(self._days.get(_UNDATED, ()))
+            return list(range(len(self.profiles)))
         rows: list[int] = []
         for d in range(day - self.settings.window_days, day + self.settings.window_days + 1):
             rows.extend(self._days.get(d, ()))
@@ -164,7 +169,7 @@ class StoryGrouper:
     def restore(self, profiles: Sequence[StoryProfile], story_of: dict[str, str]) -> None:
         """Load earlier articles and their stories (from a store) before adding new ones: new
         articles then join those stories, and nothing is clustered again."""
-        for profile in sorted(profiles, key=lambda p: (p.day if p.day is not None else _UNDATED, p.article_id)):
+        for profile in sorted(profiles, key=lambda p: (p.day is None, p.day or 0, p.article_id)):
             row = len(self.profiles)
             self._remember(profile, row)
             story_id = story_of[profile.article_id]
@@ -197,7 +202,10 @@ class StoryGrouper:
         self.stories[best].members.append(row)
         self._story_of_row.append(best)
         self.events.append(StoryEvent("join", best, profile.article_id, score=round(best_score, 4)))
-        absorbed = tuple(sid for score, sid in matching[1:] if score >= s.merge_threshold)
+        # Without a date an article cannot tell a story from its repeat months later: it merges only
+        # stories whose dated members all lie within one window.
+        absorbed = tuple(sid for score, sid in matching[1:] if score >= s.merge_threshold
+                         and (profile.day is not None or self._within_window(best, sid)))
         if absorbed:
             for sid in absorbed:
                 for member in self.stories.pop(sid).members:
@@ -205,6 +213,11 @@ class StoryGrouper:
                     self._story_of_row[member] = best
             self.events.append(StoryEvent("merge", best, profile.article_id, absorbed, round(best_score, 4)))
             self._maybe_split(best)
+
+    def _within_window(self, *story_ids: str) -> bool:
+        days = [self.profiles[k].day for sid in story_ids for k in self.stories[sid].members]
+        dated = [d for d in days if d is not None]
+        return not dated or max(dated) - min(dated) <= self.settings.window_days
 
     def _remember(self, profile: StoryProfile, row: int) -> None:
         self.profiles.append(profile)
