@@ -73,6 +73,10 @@ CASES = {
     "symlink loop": (_loop, "a symbolic link that leads nowhere (a loop or a missing target)"),
     "dangling symlink": (_dangling, "a symbolic link that leads nowhere (a loop or a missing target)"),
     "directory without articles": (_empty_dir, "a directory with no article files (text or HTML) in it"),
+    "html without an article": (
+        _write("menu.html", b"<html><head><script>var a = 1;</script></head><body><nav><a href='/'>Home</a>"
+                            b"</nav></body></html>"),
+        "HTML page has no article text (the main text found is 1 word(s): navigation or markup)"),
 }
 
 

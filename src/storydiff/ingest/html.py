@@ -20,6 +20,8 @@ from storydiff.models import RawDocument
 
 __all__ = ["extract_html", "looks_like_html", "page_headline", "strip_site_name"]
 
+_MIN_ARTICLE_WORDS = 8  # fewer words than a one-line news brief
+
 log = logging.getLogger(__name__)
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article|<div|<p[\s>])", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—•·»«:/-]{1,2}\s+|\s*[|•]\s*|(?<=\S)[-_](?=[^\W\d_]{1,8}$)")
@@ -203,6 +205,10 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise BadInputError(path, "HTML page has no main text that could be extracted")
+    words = len(text.split())
+    if words < _MIN_ARTICLE_WORDS:  # a menu or a "Home" link is what an extractor returns from an empty page
+        raise BadInputError(path, f"HTML page has no article text (the main text found is {words} word(s): "
+                                  "navigation or markup)")
     authors = tuple(a.strip() for a in re.split(r";|,| and ", getattr(document, "author", None) or "") if a.strip())
     site_name = getattr(document, "sitename", None) or None
     title = getattr(document, "title", None) or None
