@@ -28,7 +28,8 @@ def test_floor(report, name):
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: the same-story model (fitted on tgcontest and ECB+ dev "
-                   "together) says 'same' too often on tgcontest's hard negatives; whole-text cosine is ahead")
+                   "together) says 'same' too often on tgcontest's hard negatives; on these 20 pairs whole-text "
+                   "cosine is ahead (on the whole test split the two are level, 0.776)")
 def test_beats_the_baseline(report):
     figure = report.figure("same-story-accuracy")
     assert figure.baseline is not None and figure.value >= figure.baseline, report.to_text()
