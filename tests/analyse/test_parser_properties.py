@@ -64,3 +64,57 @@ def test_sentence_splitting_is_linear_in_paragraph_length():
     assert ratio < 20, ratio
     one_line = "word " * 200_000  # a megabyte without a full stop: cut into bounded sentences
     assert max(b - a for a, b in split_sentences(one_line)) <= MAX_SENTENCE_CHARS
+
+
+def _cleaned(text):
+    from storydiff.clean import Cleaner
+    from storydiff.clean.rules import load_rules
+    from storydiff.models import RawDocument
+
+    return Cleaner(load_rules(())).clean(RawDocument(origin="t.txt", text=text, content_type="text", encoding="utf-8"))
+
+
+# Lines as scraped: headlines, datelines, promos, captions, credits, quotes.
+scraped_text = st.lists(
+    st.one_of(
+        news_text,
+        st.sampled_from(["Sign up now for FREE unlimited access", "Reporting by A. Lee; Editing by B. Khan",
+                         "BRENNICK, March 4 (Meridian) - Flood water rose.", "2 minute read", "Read more",
+                         "Photo: Jonas Feld/Meridian", "— AFP", "МОСКВА, 4 мар — НоваПресс.",
+                         '"We will rebuild," the mayor said.']),
+    ),
+    max_size=8,
+).map("\n\n".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(scraped_text)
+def test_cleaning_indexes_the_text_and_loses_no_word_character(text):
+    """Every part the cleaner keeps or sets aside points into the text, and every word character of
+    the input is in one of them: nothing is dropped without a reason."""
+    article = _cleaned(text)
+    parts = list(article.paragraphs) + list(article.removed) + list(article.captions) + list(article.credits)
+    if article.headline is not None:
+        parts.append(article.headline)
+    if article.dateline is not None:
+        parts.append(article.dateline)
+    covered = set()
+    for part in parts:
+        assert 0 <= part.start <= part.end <= len(article.text)
+        assert article.text[part.start : part.end] == part.text
+        covered.update(range(part.start, part.end))
+    for match in re.finditer(r"\w", article.text):
+        assert match.start() in covered, (match.group(), article.text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(scraped_text)
+def test_quotes_index_the_text(text):
+    from storydiff.analyse.quotes import QuoteFinder
+    from storydiff.lang import default_language_packs
+    from storydiff.stages import SentenceStage, run_article_stage
+
+    article = run_article_stage(SentenceStage(default_language_packs()), _cleaned(text))
+    for quote in QuoteFinder().find(article):
+        assert 0 <= quote.start < quote.end <= len(article.text)
+        assert article.text[quote.start : quote.end] == quote.text
