@@ -97,15 +97,17 @@ def test_crash_mid_write_keeps_previous_state(postgres_url, demo_comparison, mon
     with PostgresStore(postgres_url) as store:
         store.save_comparison(demo_comparison)
         before = store.counts()
-        original, calls = store._put_article, []
+        import storydiff.store.rows
 
-        def failing(db, article):
+        original, calls = storydiff.store.rows.put_article, []
+
+        def failing(db, mark, article):
             calls.append(article)
             if len(calls) == 2:
                 raise RuntimeError("simulated crash")
-            original(db, article)
+            original(db, mark, article)
 
-        monkeypatch.setattr(store, "_put_article", failing)
+        monkeypatch.setattr(storydiff.store.rows, "put_article", failing)
         with pytest.raises(RuntimeError):
             store.save_comparison(replace(demo_comparison, id="another-id"))
         monkeypatch.undo()

@@ -224,16 +224,18 @@ def test_crash_mid_write_keeps_previous_state(tmp_path, demo_comparison, monkeyp
     with SQLiteStore(path) as store:
         store.save_comparison(demo_comparison)
         before = store.counts()
-        original = store._put_article
+        import storydiff.store.rows
+
+        original = storydiff.store.rows.put_article
         calls = []
 
-        def failing(db, article):
+        def failing(db, mark, article):
             calls.append(article)
             if len(calls) == 2:
                 raise RuntimeError("simulated crash")
-            original(db, article)
+            original(db, mark, article)
 
-        monkeypatch.setattr(store, "_put_article", failing)
+        monkeypatch.setattr(storydiff.store.rows, "put_article", failing)
         with pytest.raises(RuntimeError):
             store.save_comparison(demo_comparison)
     with SQLiteStore(path) as store:

@@ -17,15 +17,15 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from storydiff.errors import MissingExtraError, StoreError
 from storydiff.models import Article, Comparison, Problem
+from storydiff.store import rows as shared_rows
 from storydiff.store import story_rows
 from storydiff.store.base import COUNTED, ComparisonSummary, StoredEntity, _without_password
-from storydiff.store.codec import pack_article, pack_comparison, unpack_article, unpack_comparison
+from storydiff.store.codec import unpack_article, unpack_comparison
 from storydiff.store.doctor import StoreHealth, check_postgres
 from storydiff.store.errors import map_store_errors
 from storydiff.store.migrations import MIGRATIONS, pending
@@ -45,14 +45,6 @@ _CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise: an unreachable 
 _LOCK_WAIT = "60s"  # how long a writer waits for another one, as the SQLite store's busy timeout
 # Sorting as Python does (code points), whatever the database's collation: listings are "by id".
 _C = 'COLLATE "C"'
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _numpy() -> Any:
@@ -161,7 +153,7 @@ class PostgresStore:
         # PostgreSQL's DDL is transactional: a failed step leaves the schema as it was.
         with self._transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-            now = _now()
+            now = shared_rows.now()
             for migration in pending(self._applied(db) or set(), self.location):
                 for statement in migration.statements():
                     db.execute(statement)
@@ -195,163 +187,31 @@ class PostgresStore:
 
     # Writing
 
-    def _put_article(self, db: psycopg.Connection[Any], article: Article) -> None:
-        """The article's row, replaced whole with its sentences and removed debris: a rerun that finds
-        fewer sentences leaves none of the old ones behind."""
-        data = article.to_dict()
-        db.execute(
-            "INSERT INTO articles (id, path, source, language, headline, published, content_type, encoding, text, "
-            "data) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE SET path = excluded.path, "
-            "source = excluded.source, language = excluded.language, headline = excluded.headline, "
-            "published = excluded.published, content_type = excluded.content_type, encoding = excluded.encoding, "
-            "text = excluded.text, data = excluded.data",
-            (
-                article.id,
-                article.path,
-                article.source,
-                article.language,
-                data["headline"],
-                article.published,
-                article.content_type,
-                article.encoding,
-                article.text,
-                _dumps(pack_article(data)),
-            ),
-        )
-        db.execute("DELETE FROM sentences WHERE article_id = %s", (article.id,))
-        db.execute("DELETE FROM removed WHERE article_id = %s", (article.id,))
-        with db.cursor() as cursor:
-            cursor.executemany(
-                'INSERT INTO sentences (id, article_id, start, "end") VALUES (%s,%s,%s,%s)',
-                [(s.id, article.id, s.start, s.end) for s in article.sentences],
-            )
-            cursor.executemany(
-                'INSERT INTO removed (article_id, start, "end", reason) VALUES (%s,%s,%s,%s) ON CONFLICT DO NOTHING',
-                [(article.id, r.start, r.end, r.reason) for r in article.removed],
-            )
-
-    def _put_problems(self, db: psycopg.Connection[Any], problems: Iterable[Problem]) -> None:
-        now = _now()
-        with db.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO problems (path, reason, seen_at) VALUES (%s,%s,%s) "
-                "ON CONFLICT (path, reason) DO UPDATE SET seen_at = excluded.seen_at",
-                [(p.path, p.reason, now) for p in problems],
-            )
-
-    @staticmethod
-    def _index(db: psycopg.Connection[Any], table: str, columns: str, rows: Sequence[tuple[object, ...]]) -> None:
-        """Insert derived rows, skipping one whose key is already there."""
-        marks = ",".join(["%s"] * (columns.count(",") + 1))
-        with db.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING", rows)
-
     def save_articles(self, articles: Iterable[Article], problems: Iterable[Problem] = ()) -> None:
         with self._transaction() as db:
             for article in articles:
-                self._put_article(db, article)
-            self._put_problems(db, problems)
+                shared_rows.put_article(db, "%s", article)
+            shared_rows.put_problems(db, "%s", problems)
 
     def save_comparison(self, comparison: Comparison) -> None:
-        """Articles, the comparison and its rows, all or nothing; an older save of the same id is
-        deleted first (its rows cascade), so a comparison is replaced whole."""
-        data = comparison.to_dict()
-        texts = {a.id: a.text for a in comparison.articles}
-        cid = comparison.id
+        """Articles, the comparison and its rows, all or nothing (see `rows.put_comparison`)."""
         with self._transaction() as db:
-            for article in comparison.articles:
-                self._put_article(db, article)
-            db.execute("DELETE FROM comparisons WHERE id = %s", (cid,))
-            db.execute(
-                "INSERT INTO comparisons (id, created_at, aligner, data) VALUES (%s,%s,%s,%s)",
-                (cid, _now(), comparison.aligner, _dumps(pack_comparison(data, texts))),
-            )
-            with db.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO comparison_articles (comparison_id, article_id, position, data) VALUES (%s,%s,%s,%s)",
-                    [(cid, a["id"], n, _dumps(pack_article(a))) for n, a in enumerate(data["articles"])],
-                )
-            # An index for queries; the comparison JSON is what a Comparison is rebuilt from (as in SQLite).
-            self._index(
-                db,
-                "facts",
-                "comparison_id, id, status, score",
-                [(cid, f.id, f.status, f.score) for f in comparison.facts],
-            )
-            self._index(
-                db,
-                "fact_support",
-                "comparison_id, fact_id, article_id, sentence_id",
-                [(cid, f.id, a, s) for f in comparison.facts for a, ids in f.support.items() for s in ids],
-            )
-            self._index(
-                db,
-                "entities",
-                "comparison_id, id, name, type, variants",
-                [
-                    (cid, e.id, e.name, e.type, json.dumps(list(e.variants), ensure_ascii=False))
-                    for e in comparison.entities
-                ],
-            )
-            self._index(
-                db,
-                "entity_mentions",
-                'comparison_id, entity_id, article_id, sentence_id, start, "end", kind',
-                [
-                    (cid, e.id, m.article_id, m.sentence_id, m.start, m.end, m.kind)
-                    for e in comparison.entities
-                    for m in e.mentions
-                ],
-            )
-            self._index(
-                db,
-                "quotes",
-                'comparison_id, id, article_id, start, "end", kind, speaker, speaker_name, verb, complete',
-                [
-                    (
-                        cid,
-                        q.id,
-                        q.article_id,
-                        q.start,
-                        q.end,
-                        q.kind,
-                        q.speaker,
-                        q.speaker_name,
-                        q.verb,
-                        bool(q.complete),
-                    )
-                    for q in comparison.quotes
-                ],
-            )
-            self._index(
-                db,
-                "quote_links",
-                "comparison_id, a, b, relation, score",
-                [(cid, link.a, link.b, link.relation, link.score) for link in comparison.quote_links],
-            )
-            self._put_problems(db, comparison.problems)
+            shared_rows.put_comparison(db, "%s", comparison)
 
     def save_vectors(self, model: str, vectors: Mapping[str, Sequence[float] | NDArray[Any]]) -> None:
-        numpy = _numpy()
-        rows = []
-        for key, vector in vectors.items():
-            # Little-endian float32, the same bytes as in a SQLite store.
-            array = numpy.asarray(vector, dtype="<f4")
-            if array.ndim != 1:
-                raise ValueError(f"vector {key!r} of {model}: expected one dimension, got shape {array.shape}")
-            rows.append((model, key, int(array.shape[0]), array.tobytes()))
+        found = shared_rows.vector_rows(model, vectors, _numpy())
         with self._transaction() as db, db.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO vectors (model, key, dim, data) VALUES (%s,%s,%s,%s) "
                 "ON CONFLICT (model, key) DO UPDATE SET dim = excluded.dim, data = excluded.data",
-                rows,
+                found,
             )
 
     def forget_problems(self, paths: Iterable[str], replacements: Iterable[Problem] = ()) -> None:
         gone = list(paths)
         with self._transaction() as db:
             db.execute("DELETE FROM problems WHERE path = ANY(%s)", (gone,))
-            self._put_problems(db, replacements)
+            shared_rows.put_problems(db, "%s", replacements)
 
     # Reading
 
@@ -485,7 +345,7 @@ class PostgresStore:
                 titles=titles,
                 events=events,
                 batch=batch,
-                now=_now(),
+                now=shared_rows.now(),
             )
 
     def load_story_state(

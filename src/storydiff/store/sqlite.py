@@ -13,15 +13,15 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storydiff.errors import MissingExtraError, StoreError
 from storydiff.models import Article, Comparison, Problem
+from storydiff.store import rows as shared_rows
 from storydiff.store import story_rows
 from storydiff.store.base import COUNTED, ComparisonSummary, StoredEntity
-from storydiff.store.codec import pack_article, pack_comparison, unpack_article, unpack_comparison
+from storydiff.store.codec import unpack_article, unpack_comparison
 from storydiff.store.doctor import StoreHealth, check_sqlite
 from storydiff.store.errors import map_store_errors
 from storydiff.store.migrations import LEGACY_STEPS, MIGRATIONS, OLD_CODE_FENCE, pending
@@ -38,20 +38,6 @@ __all__ = ["SQLiteStore", "StoredEntity"]
 _OLDEST_SQLITE = (3, 35, 0)
 _PAGE = 64  # articles read per query by iter_articles
 _KEYS_PER_QUERY = 500  # below SQLite's limit on bound parameters, whatever its version
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _index(db: sqlite3.Connection, table: str, columns: str, rows: Sequence[tuple[object, ...]]) -> None:
-    """Insert derived rows, skipping one whose key is already there."""
-    marks = ",".join("?" * (columns.count(",") + 1))
-    db.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING", rows)
 
 
 def _numpy() -> Any:
@@ -142,7 +128,7 @@ class SQLiteStore:
         with self._transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
             applied = {name for (name,) in db.execute("SELECT name FROM schema_migrations")}
-            now = _now()
+            now = shared_rows.now()
             if not applied:
                 # A store from before named migrations counted its steps in user_version.
                 legacy = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -185,87 +171,22 @@ class SQLiteStore:
 
     # Writing
 
-    def _put_article(self, db: sqlite3.Connection, article: Article) -> None:
-        """The article's row, replaced whole with its sentences and removed debris: a rerun that finds
-        fewer sentences leaves none of the old ones behind."""
-        data = article.to_dict()
-        db.execute(
-            'INSERT INTO articles (id, path, source, language, headline, published, content_type, encoding, text, '
-            'data) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET path = excluded.path, '
-            'source = excluded.source, language = excluded.language, headline = excluded.headline, '
-            'published = excluded.published, content_type = excluded.content_type, encoding = excluded.encoding, '
-            'text = excluded.text, data = excluded.data',
-            (article.id, article.path, article.source, article.language, data["headline"], article.published,
-             article.content_type, article.encoding, article.text, _dumps(pack_article(data))),
-        )
-        db.execute("DELETE FROM sentences WHERE article_id = ?", (article.id,))
-        db.execute("DELETE FROM removed WHERE article_id = ?", (article.id,))
-        db.executemany('INSERT INTO sentences (id, article_id, start, "end") VALUES (?,?,?,?)',
-                       [(s.id, article.id, s.start, s.end) for s in article.sentences])
-        db.executemany('INSERT INTO removed (article_id, start, "end", reason) VALUES (?,?,?,?) ON CONFLICT DO NOTHING',
-                       [(article.id, r.start, r.end, r.reason) for r in article.removed])
-
-    def _put_problems(self, db: sqlite3.Connection, problems: Iterable[Problem]) -> None:
-        now = _now()
-        db.executemany(
-            "INSERT INTO problems (path, reason, seen_at) VALUES (?,?,?) "
-            "ON CONFLICT (path, reason) DO UPDATE SET seen_at = excluded.seen_at",
-            [(p.path, p.reason, now) for p in problems],
-        )
-
     def save_articles(self, articles: Iterable[Article], problems: Iterable[Problem] = ()) -> None:
         with self._transaction() as db:
             for article in articles:
-                self._put_article(db, article)
-            self._put_problems(db, problems)
+                shared_rows.put_article(db, "?", article)
+            shared_rows.put_problems(db, "?", problems)
 
     def save_comparison(self, comparison: Comparison) -> None:
-        """Articles, the comparison and its rows, all or nothing; an older save of the same id is
-        deleted first (its rows cascade), so a comparison is replaced whole."""
-        data = comparison.to_dict()
-        texts = {a.id: a.text for a in comparison.articles}
-        cid = comparison.id
+        """Articles, the comparison and its rows, all or nothing (see `rows.put_comparison`)."""
         with self._transaction() as db:
-            for article in comparison.articles:
-                self._put_article(db, article)
-            db.execute("DELETE FROM comparisons WHERE id = ?", (cid,))
-            db.execute("INSERT INTO comparisons (id, created_at, aligner, data) VALUES (?,?,?,?)",
-                       (cid, _now(), comparison.aligner, _dumps(pack_comparison(data, texts))))
-            db.executemany(
-                "INSERT INTO comparison_articles (comparison_id, article_id, position, data) VALUES (?,?,?,?)",
-                [(cid, a["id"], n, _dumps(pack_article(a))) for n, a in enumerate(data["articles"])])
-            # The rows below are an index for queries; the comparison JSON is what a Comparison is rebuilt
-            # from. So a repeated id among them is skipped (DO NOTHING) rather than failing the save.
-            _index(db, "facts", "comparison_id, id, status, score",
-                   [(cid, f.id, f.status, f.score) for f in comparison.facts])
-            _index(db, "fact_support", "comparison_id, fact_id, article_id, sentence_id",
-                   [(cid, f.id, a, s) for f in comparison.facts for a, ids in f.support.items() for s in ids])
-            _index(db, "entities", "comparison_id, id, name, type, variants",
-                   [(cid, e.id, e.name, e.type, json.dumps(list(e.variants), ensure_ascii=False))
-                    for e in comparison.entities])
-            _index(db, "entity_mentions", 'comparison_id, entity_id, article_id, sentence_id, start, "end", kind',
-                   [(cid, e.id, m.article_id, m.sentence_id, m.start, m.end, m.kind)
-                    for e in comparison.entities for m in e.mentions])
-            _index(db, "quotes",
-                   'comparison_id, id, article_id, start, "end", kind, speaker, speaker_name, verb, complete',
-                   [(cid, q.id, q.article_id, q.start, q.end, q.kind, q.speaker, q.speaker_name, q.verb, q.complete)
-                    for q in comparison.quotes])
-            _index(db, "quote_links", "comparison_id, a, b, relation, score",
-                   [(cid, link.a, link.b, link.relation, link.score) for link in comparison.quote_links])
-            self._put_problems(db, comparison.problems)
+            shared_rows.put_comparison(db, "?", comparison)
 
     def save_vectors(self, model: str, vectors: Mapping[str, Sequence[float] | NDArray[Any]]) -> None:
-        numpy = _numpy()
-        rows = []
-        for key, vector in vectors.items():
-            # Little-endian float32 on every machine, so a store file can be copied between them.
-            array = numpy.asarray(vector, dtype="<f4")
-            if array.ndim != 1:
-                raise ValueError(f"vector {key!r} of {model}: expected one dimension, got shape {array.shape}")
-            rows.append((model, key, int(array.shape[0]), array.tobytes()))
+        found = shared_rows.vector_rows(model, vectors, _numpy())
         with self._transaction() as db:
             db.executemany("INSERT INTO vectors (model, key, dim, data) VALUES (?,?,?,?) "
-                           "ON CONFLICT (model, key) DO UPDATE SET dim = excluded.dim, data = excluded.data", rows)
+                           "ON CONFLICT (model, key) DO UPDATE SET dim = excluded.dim, data = excluded.data", found)
 
     # Reading
 
@@ -401,7 +322,7 @@ class SQLiteStore:
                          batch: str) -> None:
         with self._transaction() as db:
             story_rows.save_story_state(db, "?", profiles=profiles, groups=groups, gone=gone, titles=titles,
-                                        events=events, batch=batch, now=_now())
+                                        events=events, batch=batch, now=shared_rows.now())
 
     def load_story_state(self, first_day: int | None, last_day: int | None,
                          undated: bool) -> tuple[list[StoryProfile], dict[str, str]]:
@@ -419,7 +340,7 @@ class SQLiteStore:
     def forget_problems(self, paths: Iterable[str], replacements: Iterable[Problem] = ()) -> None:
         with self._transaction() as db:
             db.executemany("DELETE FROM problems WHERE path = ?", [(p,) for p in paths])
-            self._put_problems(db, replacements)
+            shared_rows.put_problems(db, "?", replacements)
 
     def health(self) -> StoreHealth:
         with self._errors("check"):
