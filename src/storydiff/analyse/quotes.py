@@ -417,8 +417,14 @@ class QuoteFinder:
         if parser is None:
             return {}, {}
         cue = _cue_pattern(self.packs)
-        paragraphs = [p for p in article.paragraphs if cue.search(p.text)]
         quoted = [s for s in spans if s.kind != "indirect"]
+        # Reading quotes only, the parse (most of this stage's time) only hints speakers of words in marks.
+        hints_only = self.attributions != "all"
+        paragraphs = [
+            p
+            for p in article.paragraphs
+            if (not hints_only or any(q.start < p.end and p.start < q.end for q in quoted)) and cue.search(p.text)
+        ]
         out: dict[QuoteSpan, Attribution] = {}
         hints: dict[QuoteSpan, Attribution] = {}
         for paragraph, tokens in zip(paragraphs, parser.parse([p.text for p in paragraphs]), strict=True):

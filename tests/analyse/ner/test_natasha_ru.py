@@ -66,3 +66,37 @@ def test_a_surname_of_either_gender_gets_its_nominative():
     doc = recognizer.tag(text)
     assert [m.normal for m in recognizer.mentions(text, doc, as_is=True)] == ["Сиротой"]  # natasha alone
     assert [m.normal for m in recognizer.mentions(text, doc)] == ["Сирота"]
+
+
+def test_texts_tagged_together_give_what_each_gives_alone():
+    pytest.importorskip("natasha", reason="needs pip install 'storydiff[nlp]'")
+    from storydiff.analyse.ner.natasha_ru import NatashaRecognizer
+
+    recognizer = NatashaRecognizer()
+    texts = [
+        "Директор завода «Полярный ключ» Аркадий Вершинин встретился с мэром Тулы.",
+        "Погода была хорошей.",
+        "   ",
+        "Вчера Вершинину вручили награду в Мурманске, сообщила пресс-служба Минпромторга.",
+    ]
+    assert recognizer.recognize(texts) == [recognizer.recognize([text])[0] for text in texts]
+
+
+def test_only_sentences_with_a_name_are_tagged_for_morphology():
+    pytest.importorskip("natasha", reason="needs pip install 'storydiff[nlp]'")
+    from storydiff.analyse.ner.natasha_ru import NatashaRecognizer
+
+    recognizer = NatashaRecognizer()
+    (doc,) = recognizer.tag_all(["Дождь шёл весь день. Вечером Аркадий Вершинин уехал в Тулу."])
+    plain, named = doc.sents
+    assert all(t.feats is None for t in plain.tokens)  # no name: morphology is not read, so not run
+    assert all(t.pos is not None for t in named.tokens)
+
+
+def test_tagging_holds_blas_to_one_thread():
+    pytest.importorskip("natasha", reason="needs pip install 'storydiff[nlp]'")
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from storydiff.analyse.ner.natasha_ru import NatashaRecognizer
+
+    with NatashaRecognizer()._one_thread():
+        assert all(p["num_threads"] == 1 for p in threadpoolctl.threadpool_info() if p["user_api"] == "blas")
