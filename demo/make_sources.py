@@ -28,6 +28,7 @@ def _feed(story: Path, out: Path) -> None:
             body = text
         found = re.search(r"<title>(.*?)</title>", text, re.S)
         title = text.split("\n", 1)[0] if path.suffix == ".txt" else html.unescape(found.group(1)) if found else ""
+        title = title.split(" | ")[0]  # a feed's item title carries no site name
         items.append(
             f"<item><title>{html.escape(title)}</title><pubDate>{PUBLISHED[story.name]}</pubDate>"
             f"<link>https://{path.stem}.example/{story.name}/{n}</link>"

@@ -47,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # stage runs without it) are shown by default, its progress notes with -v.
     logging.basicConfig(level=logging.ERROR, format="storydiff: %(levelname)s %(message)s")
     logging.getLogger("storydiff").setLevel(logging.INFO if verbose else logging.WARNING)
+    # The HTML extractor logs an ERROR for every fragment it cannot parse; storydiff reports each input
+    # it sets aside itself, so those lines are noise unless -v asks for everything.
+    logging.getLogger("trafilatura").setLevel(logging.INFO if verbose else logging.CRITICAL)
     try:
         if args.command in _PRINTING and getattr(args, "output", None):
             return _to_file(args)
