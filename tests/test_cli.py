@@ -140,3 +140,24 @@ def test_progress_runs_through_the_story_stages_to_the_end():
     assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen)
     assert seen[-1][0] == files + len(STORY_STEPS)
     assert [origin for _, _, origin in seen if origin.startswith("story: ")] == [f"story: {s}" for s in STORY_STEPS]
+
+
+def test_the_progress_bar_shows_counts_and_a_rate_on_a_terminal(monkeypatch):
+    import io
+    import time
+
+    from storydiff.cli.output import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    with ProgressBar("analysing") as bar:
+        for done in range(5):
+            bar(done, 4, f"a{done}.txt")
+            time.sleep(0.02)
+        bar._bar.refresh()
+        shown = terminal.getvalue()
+    assert "analysing" in shown and "4/4" in shown and "/s" in shown

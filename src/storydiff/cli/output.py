@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -149,18 +150,25 @@ class ProgressBar:
         self._label = label
         self._bar: Any = None
         self._task: Any = None
+        self._started = 0.0
 
     def __call__(self, done: int, total: int, origin: str) -> None:
         if self._bar is None:
             if total < 3 or not sys.stderr.isatty():
                 return
             from rich.console import Console
-            from rich.progress import Progress
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                                 console=Console(stderr=True), transient=True)
             self._bar.start()
-            self._task = self._bar.add_task(self._label, total=total)
-        self._bar.update(self._task, completed=done, description=f"{self._label} {Path(origin).name}")
+            self._task = self._bar.add_task(self._label, total=total, rate="")
+            self._started = time.monotonic()
+        elapsed = time.monotonic() - self._started
+        rate = f"{done / elapsed:.1f}/s" if done and elapsed > 0 else ""
+        self._bar.update(self._task, completed=done, total=total, rate=rate,
+                         description=f"{self._label} {Path(origin).name}")
 
     def __enter__(self) -> ProgressBar:
         return self
