@@ -142,6 +142,8 @@ class StoryGroupingSettings:
 
     window_days: int = 14  # articles further apart in publication are never compared (GVC: 14 days)
     neighbours: int = 20  # nearest articles by vector looked at for each new one
+    ann_min_rows: int = 5000  # windows larger than this are searched by an HNSW index (extra `ann`), smaller exactly
+    ann_oversample: int = 8  # the index is asked for neighbours x this, then kept to the window
     max_key_frequency: int = 50  # a name key shared by more articles is too common to find candidates
     # Fitted by scripts/fit_story_grouping.py on the dev splits of ECB+, GVC and the generated corpus.
     bias: float = -9.214

@@ -20,6 +20,7 @@ from typing import Literal
 import numpy as np
 
 from storydiff.config import StoryGroupingSettings
+from storydiff.stories.index import NeighbourIndex
 from storydiff.stories.profile import StoryProfile
 
 __all__ = ["StoryEvent", "StoryGrouper", "pair_features", "pair_probability", "term_cosine"]
@@ -98,7 +99,7 @@ class StoryGrouper:
     def __init__(self, settings: StoryGroupingSettings | None = None) -> None:
         self.settings = settings or StoryGroupingSettings()
         self.profiles: list[StoryProfile] = []
-        self._vectors: list[np.ndarray] = []
+        self._index = NeighbourIndex(self.settings.ann_min_rows, self.settings.ann_oversample)
         self._days: dict[int, list[int]] = {}  # day -> rows published that day
         self._key_rows: dict[str, list[int]] = {}
         self._term_df: dict[int, int] = {}  # hashed stem -> articles using it
@@ -155,10 +156,7 @@ class StoryGrouper:
         if not window:
             return []
         s = self.settings
-        matrix = np.vstack([self._vectors[k] for k in window])
-        cosines = matrix @ profile.vector
-        order = np.argsort(-cosines)[: s.neighbours]
-        chosen = {window[int(k)] for k in order}
+        chosen = set(self._index.nearest(profile.vector, window, s.neighbours))
         in_window = set(window)
         for key in profile.keys:  # rare names shared: candidates the vectors may miss (other languages)
             rows = self._key_rows.get(key, ())
@@ -221,7 +219,7 @@ class StoryGrouper:
 
     def _remember(self, profile: StoryProfile, row: int) -> None:
         self.profiles.append(profile)
-        self._vectors.append(profile.vector)
+        self._index.add(profile.vector)
         self._days.setdefault(profile.day if profile.day is not None else _UNDATED, []).append(row)
         for key in profile.keys:
             self._key_rows.setdefault(key, []).append(row)
