@@ -87,3 +87,15 @@ def test_response_uses_declared_type_and_charset():
         document_from_response(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "u", "text/html", None)
     with pytest.raises(BadInputError, match="empty"):
         document_from_response(b"  \n", "u", "text/html", None)
+
+
+def test_a_feed_fragment_without_a_date_gets_none_not_a_date_its_story_mentions():
+    from storydiff.ingest.entries import Entry, document_from_entry
+
+    fragment = ("<p>Talvora and Oskeria signed a ten-year gas transit agreement, officials said.</p>"
+                "<p>The first gas is due to flow in January 2026, the prime minister said on Monday.</p>")
+    document = document_from_entry(Entry(origin="https://wire.example/1", html=fragment))
+    assert document.published is None
+    dated = document_from_entry(Entry(origin="https://wire.example/1", html=fragment,
+                                      published="Mon, 03 Mar 2025 21:05:00 +0000"))
+    assert dated.published == "2025-03-03"

@@ -30,6 +30,8 @@ __all__ = [
     "with_entry_metadata",
 ]
 
+_FULL_PAGE = re.compile(r"<(?:html|head)\b", re.IGNORECASE)
+
 _MARKUP = re.compile(
     r"<(?:p|div|br|a|span|strong|em|b|i|h[1-6]|ul|ol|li|article|section|body|html|img|figure|"
     r"blockquote|table)\b[^>]*>",
@@ -171,6 +173,10 @@ def document_from_entry(entry: Entry) -> RawDocument:
         html, text = text, None
     if html is not None:
         document = _from_html(entry.origin, html)
+        if not _FULL_PAGE.search(html):
+            # A fragment (a feed's description) has no page metadata: a date found in it is one the
+            # story mentions ("gas will flow in January 2026"), not when it was published.
+            document = replace(document, published=None)
     elif text is not None:
         document = RawDocument(origin=entry.origin, text=text.strip(), content_type="text", encoding="utf-8")
     else:
