@@ -11,8 +11,14 @@ from storydiff.stories import StoryGrouper, StoryProfile, name_key, term_cosine
 AXES = {name: n for n, name in enumerate(["flood", "quake", "deal", "arrest", "strike", "fire"])}
 
 
-def _profile(article: str, topic: str, day: int | None, keys: set[str] = frozenset(), lean: str | None = None,
-             language: str = "en") -> StoryProfile:
+def _profile(
+    article: str,
+    topic: str,
+    day: int | None,
+    keys: set[str] = frozenset(),
+    lean: str | None = None,
+    language: str = "en",
+) -> StoryProfile:
     vector = np.zeros(8, dtype=np.float32)
     vector[AXES[topic]] = 1.0
     if lean:  # halfway to another topic: a bridge between two stories
@@ -23,8 +29,14 @@ def _profile(article: str, topic: str, day: int | None, keys: set[str] = frozens
 
 def test_alike_articles_form_one_story_and_others_their_own():
     grouper = StoryGrouper()
-    events = grouper.add([_profile("a1", "flood", 100, {"ostrl"}), _profile("a2", "flood", 100, {"ostrl"}),
-                          _profile("b1", "quake", 101, {"tatsk"}), _profile("a3", "flood", 102, {"ostrl"})])
+    events = grouper.add(
+        [
+            _profile("a1", "flood", 100, {"ostrl"}),
+            _profile("a2", "flood", 100, {"ostrl"}),
+            _profile("b1", "quake", 101, {"tatsk"}),
+            _profile("a3", "flood", 102, {"ostrl"}),
+        ]
+    )
     story = grouper.story_of
     assert story["a1"] == story["a2"] == story["a3"] != story["b1"]
     assert [e.kind for e in events].count("new") == 2
@@ -34,8 +46,13 @@ def test_alike_articles_form_one_story_and_others_their_own():
 def test_articles_outside_the_window_never_meet_but_undated_ones_meet_all():
     settings = StoryGroupingSettings(window_days=3)
     grouper = StoryGrouper(settings)
-    grouper.add([_profile("early", "flood", 100, {"ostrl"}), _profile("late", "flood", 200, {"ostrl"}),
-                 _profile("undated", "flood", None, {"ostrl"})])
+    grouper.add(
+        [
+            _profile("early", "flood", 100, {"ostrl"}),
+            _profile("late", "flood", 200, {"ostrl"}),
+            _profile("undated", "flood", None, {"ostrl"}),
+        ]
+    )
     story = grouper.story_of
     assert story["early"] != story["late"]  # a flood in the same town months later is another story
     assert story["undated"] in (story["early"], story["late"])
@@ -71,3 +88,16 @@ def test_name_keys_meet_across_scripts_and_term_cosine_weighs_rare_words():
     common_one = {1: 1.0, 2: 5.0, 3: 5.0}.__getitem__  # slot 1 is common, 2 and 3 rare
     assert term_cosine(a, c, common_one) > term_cosine(a, b, common_one)
     assert term_cosine({}, a, common_one) == 0.0
+
+
+def test_a_split_keeps_the_id_with_the_founding_article_and_never_reuses_it():
+    grouper = StoryGrouper()
+    profiles = [_profile("a", "flood", 100), _profile("b", "fire", 100), _profile("c", "flood", 100)]
+    grouper.restore(profiles, {"a": "s-a", "b": "s-a", "c": "s-a"})
+    rows = {p.article_id: k for k, p in enumerate(grouper.profiles)}
+    # As a story split off earlier may hold them: its first member is not the article it is named after.
+    grouper.stories["s-a"].members = [rows["b"], rows["a"], rows["c"]]
+    grouper._maybe_split("s-a")
+    groups = {sid: sorted(members) for sid, members in grouper.groups().items()}
+    assert groups == {"s-a": ["a", "c"], "s-b": ["b"]}
+    assert all(sid in grouper.stories for sid in grouper.story_of.values())

@@ -64,7 +64,10 @@ def term_cosine(a: dict[int, float], b: dict[int, float], idf: Callable[[int], f
 
 
 def pair_features(
-    a: StoryProfile, b: StoryProfile, settings: StoryGroupingSettings, idf: dict[str, float] | None = None,
+    a: StoryProfile,
+    b: StoryProfile,
+    settings: StoryGroupingSettings,
+    idf: dict[str, float] | None = None,
     term_idf: Callable[[int], float] | None = None,
 ) -> tuple[float, ...]:
     """The features `pair_probability` weighs, in the order of `StoryGroupingSettings.weights()`."""
@@ -73,17 +76,29 @@ def pair_features(
     gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
     number_clash = 1.0 if a.numbers and b.numbers and not a.numbers & b.numbers else 0.0
     terms = term_cosine(a.terms, b.terms, term_idf or (lambda slot: 1.0))
-    return (cosine, across * cosine, across, _overlap(a.keys, b.keys, idf), _overlap(a.numbers, b.numbers),
-            number_clash, min(gap, settings.window_days) / max(settings.window_days, 1), terms)
+    return (
+        cosine,
+        across * cosine,
+        across,
+        _overlap(a.keys, b.keys, idf),
+        _overlap(a.numbers, b.numbers),
+        number_clash,
+        min(gap, settings.window_days) / max(settings.window_days, 1),
+        terms,
+    )
 
 
 def pair_probability(
-    a: StoryProfile, b: StoryProfile, settings: StoryGroupingSettings, idf: dict[str, float] | None = None,
+    a: StoryProfile,
+    b: StoryProfile,
+    settings: StoryGroupingSettings,
+    idf: dict[str, float] | None = None,
     term_idf: Callable[[int], float] | None = None,
 ) -> float:
     """How likely two articles tell one story, from their profiles alone."""
-    z = settings.bias + sum(w * x for w, x in zip(
-        settings.weights(), pair_features(a, b, settings, idf, term_idf), strict=True))
+    z = settings.bias + sum(
+        w * x for w, x in zip(settings.weights(), pair_features(a, b, settings, idf, term_idf), strict=True)
+    )
     return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
@@ -202,8 +217,11 @@ class StoryGrouper:
         self.events.append(StoryEvent("join", best, profile.article_id, score=round(best_score, 4)))
         # Without a date an article cannot tell a story from its repeat months later: it merges only
         # stories whose dated members all lie within one window.
-        absorbed = tuple(sid for score, sid in matching[1:] if score >= s.merge_threshold
-                         and (profile.day is not None or self._within_window(best, sid)))
+        absorbed = tuple(
+            sid
+            for score, sid in matching[1:]
+            if score >= s.merge_threshold and (profile.day is not None or self._within_window(best, sid))
+        )
         if absorbed:
             for sid in absorbed:
                 for member in self.stories.pop(sid).members:
@@ -233,15 +251,22 @@ class StoryGrouper:
         members = story.members
         if len(members) > self.settings.max_recheck:
             return
-        parts = _average_linkage(members, lambda x, y: self.probability(self.profiles[x], self.profiles[y]),
-                                 self.settings.threshold)
+        parts = _average_linkage(
+            members, lambda x, y: self.probability(self.profiles[x], self.profiles[y]), self.settings.threshold
+        )
         if len(parts) < 2:
             return
-        # The part holding the story's first member keeps its id (named after that article).
-        parts.sort(key=lambda part: members[0] not in part)
+        # The part holding the article the story is named after keeps its id. Its first member is not
+        # always that article (a story split off earlier lists its members unordered), and naming a
+        # part after its own founder would then reuse the id of the story being split.
+        founder = next((m for m in members if self._new_story_id(self.profiles[m]) == story_id), members[0])
+        parts.sort(key=lambda part: founder not in part)
         story.members = parts[0]
         for part in parts[1:]:
-            new = _Story(self._new_story_id(self.profiles[min(part)]), part)
+            new_id = self._new_story_id(self.profiles[min(part)])
+            while new_id in self.stories:  # a restored store may name stories otherwise
+                new_id += "'"
+            new = _Story(new_id, part)
             self.stories[new.id] = new
             for member in part:
                 self._story_of_row[member] = new.id
@@ -259,7 +284,8 @@ def _average_linkage(members: Sequence[int], probability, threshold: float) -> l
     while len(clusters) > 1:
         best, join = max(
             (float(matrix[np.ix_(clusters[x], clusters[y])].mean()), (x, y))
-            for x in range(len(clusters)) for y in range(x + 1, len(clusters))
+            for x in range(len(clusters))
+            for y in range(x + 1, len(clusters))
         )
         if best < threshold:
             break
