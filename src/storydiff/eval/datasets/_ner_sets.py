@@ -25,6 +25,7 @@ __all__ = [
     "Tally",
     "aligned",
     "plain_article",
+    "recording_backends",
     "razdel_tokens",
     "token_tally",
     "without_overlaps",
@@ -98,6 +99,18 @@ class Recorder:
             for s, found in zip(article.sentences, raw, strict=True)
             for m in found
         }
+
+
+def recording_backends(config: Any) -> tuple[Recorder, Any]:
+    """Backends whose Russian recogniser is natasha behind a `Recorder`: one run gives storydiff's
+    mentions and natasha's raw spans (the baseline)."""
+    from storydiff.backends import Backends
+
+    natasha = Backends(config).recognizer("ru")
+    if natasha is None:
+        raise RuntimeError("the Russian recogniser (natasha) is not installed: pip install 'storydiff[nlp]'")
+    recorder = Recorder(natasha)
+    return recorder, Backends(config, recognizers={"ru": recorder})
 
 
 @dataclass

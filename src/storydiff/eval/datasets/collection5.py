@@ -30,7 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storydiff.config import Config
-from storydiff.eval.datasets._ner_sets import Recorder, Span, Tally, plain_article, token_tally, without_overlaps
+from storydiff.eval.datasets._ner_sets import (
+    Span,
+    Tally,
+    plain_article,
+    recording_backends,
+    token_tally,
+    without_overlaps,
+)
 from storydiff.eval.datasets.base import DatasetEval, DatasetReport, Figure, Split, in_split, register_dataset
 
 __all__ = ["PUBLISHED_NATASHA", "Ne5Doc", "load_documents", "run"]
@@ -96,13 +103,9 @@ def load_documents(path: Path) -> list[Ne5Doc]:
 
 def run(path: Path, split: Split, config: Config, limit: int | None = None) -> DatasetReport:
     from storydiff.analyse.entities import EntityRecognizer
-    from storydiff.backends import Backends
 
-    natasha = Backends(config).recognizer("ru")
-    if natasha is None:
-        raise RuntimeError("the Russian recogniser (natasha) is not installed: pip install 'storydiff[nlp]'")
-    recorder = Recorder(natasha)
-    recognizer = EntityRecognizer(Backends(config, recognizers={"ru": recorder}))
+    recorder, backends = recording_backends(config)
+    recognizer = EntityRecognizer(backends)
     docs = [d for d in load_documents(path) if in_split(d.id, split)][: limit if limit is not None else None]
     ours: dict[str, Tally] = defaultdict(Tally)
     base: dict[str, Tally] = defaultdict(Tally)

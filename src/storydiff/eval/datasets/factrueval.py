@@ -36,7 +36,14 @@ from itertools import combinations
 from pathlib import Path
 
 from storydiff.config import Config
-from storydiff.eval.datasets._ner_sets import BCubed, Recorder, Tally, plain_article, token_tally, without_overlaps
+from storydiff.eval.datasets._ner_sets import (
+    BCubed,
+    Tally,
+    plain_article,
+    recording_backends,
+    token_tally,
+    without_overlaps,
+)
 from storydiff.eval.datasets.base import DatasetEval, DatasetReport, Figure, Split, in_split, register_dataset
 
 __all__ = ["PUBLISHED_NATASHA", "FactDoc", "load_documents", "run"]
@@ -108,14 +115,9 @@ def load_documents(path: Path) -> list[FactDoc]:
 
 def run(path: Path, split: Split, config: Config, limit: int | None = None) -> DatasetReport:
     from storydiff.analyse.entities import EntityRecognizer
-    from storydiff.backends import Backends
     from storydiff.compare.entities import EntityResolver
 
-    natasha = Backends(config).recognizer("ru")
-    if natasha is None:
-        raise RuntimeError("the Russian recogniser (natasha) is not installed: pip install 'storydiff[nlp]'")
-    recorder = Recorder(natasha)  # natasha runs once; its raw spans are the baseline
-    backends = Backends(config, recognizers={"ru": recorder})
+    recorder, backends = recording_backends(config)  # natasha runs once; its raw spans are the baseline
     recognizer = EntityRecognizer(backends)
     resolver = EntityResolver(backends.matcher())
     docs = [d for d in load_documents(path) if in_split(d.id, split)][: limit if limit is not None else None]
