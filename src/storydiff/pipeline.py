@@ -24,6 +24,7 @@ from storydiff.models import Article, Comparison, Problem, Quote, RawDocument, S
 from storydiff.stages import ARTICLE_STAGES, Story, article_stages, run_article_stages
 
 if TYPE_CHECKING:  # the store (and sqlite3) load only when a command uses one
+    from storydiff.clean.site import SiteLines
     from storydiff.store.base import Store
 
 __all__ = [
@@ -115,14 +116,19 @@ def _documents(inputs: Iterable[Input], problems: list[Problem], config: Config)
 
 
 def _read_and_clean(
-    inputs: Iterable[Input], config: Config, backends: Backends, stages: Sequence[str], progress: Progress | None
+    inputs: Iterable[Input], config: Config, backends: Backends, stages: Sequence[str], progress: Progress | None,
+    site_lines: SiteLines | None = None,
 ) -> CleanResult:
-    """Per-article work: read, clean, then the named stages, one article at a time."""
-    from storydiff.clean import Cleaner
+    """Per-article work: read, clean, then the named stages, one article at a time. The lines a site
+    repeats across its stories are learnt from these documents unless given (a batch learns them
+    from all its documents, not one chunk's)."""
+    from storydiff.clean import Cleaner, learn_site_lines
     from storydiff.clean.rules import load_rules
 
     problems: list[Problem] = []
     documents = _documents(inputs, problems, config)
+    if site_lines is None:
+        site_lines = learn_site_lines(documents)
     cleaner = Cleaner(load_rules(config.rules_dirs), packs=backends.packs())
     pipeline = article_stages(backends, stages)
     articles = []
@@ -131,7 +137,8 @@ def _read_and_clean(
             progress(done, len(documents), document.origin)
         try:
             with time_budget(config.article_seconds, document.origin):
-                articles.append(run_article_stages(pipeline, cleaner.clean(document)))
+                article = cleaner.clean(document, site_lines.for_document(document))
+                articles.append(run_article_stages(pipeline, article))
         except BadInputError as exc:  # over its time budget
             log.warning("%s", exc)
             problems.append(Problem(exc.path, exc.reason))
@@ -181,13 +188,14 @@ def clean(
 
 def analyse_documents(
     documents: Sequence[RawDocument], *, config: Config | None = None, backends: Backends | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, site_lines: SiteLines | None = None,
 ) -> CleanResult:
     """Clean each document and run every per-article stage (the unit of work of a batch, local or on
-    a cluster); a document that cannot be analysed becomes a problem."""
+    a cluster); a document that cannot be analysed becomes a problem. `site_lines`: what the whole
+    batch taught about its sites' repeated lines (learnt from `documents` when not given)."""
     config = config or Config()
     backends = backends or default_backends(config)
-    return _read_and_clean(documents, config, backends, ARTICLE_STAGES, progress)
+    return _read_and_clean(documents, config, backends, ARTICLE_STAGES, progress, site_lines)
 
 
 def retry_rejects(store: Store, *, config: Config | None = None, backends: Backends | None = None) -> CleanResult:

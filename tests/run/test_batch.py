@@ -51,8 +51,8 @@ def test_a_batch_groups_the_generated_stories_and_a_rerun_adds_nothing(tmp_path,
 class _Crashing(LocalExecutor):
     """Analyses the first chunk, then dies as a killed run would."""
 
-    def map_chunks(self, chunks, config):
-        for n, result in enumerate(super().map_chunks(chunks, config)):
+    def map_chunks(self, chunks, config, site_lines=None):
+        for n, result in enumerate(super().map_chunks(chunks, config, site_lines)):
             if n == 1:
                 raise KeyboardInterrupt
             yield result
@@ -92,3 +92,26 @@ def test_a_dask_cluster_gives_the_same_stories_as_one_process(tmp_path, corpus):
         assert report.analysed == 60 and not report.problems
         assert {s.id: {a.id for a in s.articles} for s in store.stories()} == local
         assert store.health().consistent
+
+
+def test_a_batch_learns_what_a_site_repeats_from_all_its_documents_not_one_chunk(tmp_path):
+    """Five stories of one site, in chunks of two: its masthead line is removed from every page."""
+    leads = [
+        "The ferry between Ostrava Bay and the islands was cancelled on Tuesday after a storm damaged the pier.",
+        "City councillors in Lunden voted 14 to 9 to close the old tram depot by the end of next year.",
+        "A fire at a warehouse near the northern docks burned for six hours before crews controlled it.",
+        "The regional hospital opened a new children's ward after three years of building and two delays.",
+        "Fishermen protested outside the port authority over new limits on the autumn herring catch.",
+    ]
+    path = tmp_path / "export.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for n, lead in enumerate(leads):
+            text = f"Harbour Ledger | independent since 1998\n{lead}\nMore details are expected on Friday."
+            out.write(json.dumps({"text": text, "source": "Harbour Ledger", "published": f"2026-03-0{n + 1}"}) + "\n")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        report = run_batch([str(path)], store, config=FAST, chunk_size=2)
+        assert report.analysed == 5
+        for article in store.iter_articles():
+            reasons = {r.text: r.reason for r in article.removed}
+            assert reasons.get("Harbour Ledger | independent since 1998") == "site-repeated-line", article.path
+            assert any(lead in " ".join(p.text for p in article.paragraphs) for lead in leads)

@@ -22,10 +22,11 @@ from storydiff.clean.headline import mark_headline
 from storydiff.clean.outlet import detect_source
 from storydiff.clean.pieces import Piece, split_lines, split_piece
 from storydiff.clean.rules import RuleFamily, RuleSet, load_rules
+from storydiff.clean.site import SiteLines, learn_site_lines, remove_site_lines
 from storydiff.lang import LanguagePacks, default_language_packs
 from storydiff.models import Article, Dateline, RawDocument, Removed, Span, content_id
 
-__all__ = ["Cleaner", "load_rules"]
+__all__ = ["Cleaner", "SiteLines", "learn_site_lines", "load_rules"]
 
 
 class Cleaner:
@@ -36,7 +37,9 @@ class Cleaner:
         self.rules = rules or load_rules()
         self.packs = packs if packs is not None else default_language_packs()  # month names for datelines
 
-    def clean(self, document: RawDocument) -> Article:
+    def clean(self, document: RawDocument, site_lines: frozenset[str] = frozenset()) -> Article:
+        """`site_lines`: the keys of lines this document's site repeats across its stories
+        (`clean.site`), removed as the site's debris."""
         text = document.text
         rules = self.rules.for_text(text)
         pieces = split_lines(text)
@@ -48,6 +51,7 @@ class Cleaner:
         pieces = mark_sign_offs(text, pieces)
         pieces, byline_authors = mark_bylines(text, pieces)
         pieces = mark_captions(text, pieces, rules)
+        pieces = remove_site_lines(text, pieces, site_lines)
         pieces, dateline_match = self._mark_dateline(text, pieces, rules, packs=self.packs)
         pieces = mark_headline(text, pieces, document.title,
                                title_line=not (document.content_type == "html" and document.title))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from storydiff.clean.site import learn_site_lines
 from storydiff.config import Config
 from storydiff.models import Problem, RawDocument, content_id
 from storydiff.run.executor import Executor, LocalExecutor
@@ -98,9 +99,12 @@ def run_batch(
             continue
         seen.add(article_id)
         todo.append(document)
+    # Every document read, stored ones too, is evidence of what its site repeats on every page.
+    site_lines = learn_site_lines(documents)
     profiles = []
     done = 0
-    for articles, chunk_problems, chunk_profiles in executor.map_chunks(list(_chunks(todo, chunk_size)), config):
+    chunks = list(_chunks(todo, chunk_size))
+    for articles, chunk_problems, chunk_profiles in executor.map_chunks(chunks, config, site_lines):
         store.save_articles(articles, chunk_problems)
         problems += chunk_problems
         profiles += chunk_profiles

@@ -16,6 +16,7 @@ from storydiff.errors import MissingExtraError, UsageError
 from storydiff.models import Article, Problem, RawDocument
 
 if TYPE_CHECKING:
+    from storydiff.clean.site import SiteLines
     from storydiff.stories import StoryProfile
 
 __all__ = ["Chunk", "DaskExecutor", "Executor", "LocalExecutor", "analyse_chunk", "executor_for"]
@@ -24,15 +25,16 @@ __all__ = ["Chunk", "DaskExecutor", "Executor", "LocalExecutor", "analyse_chunk"
 Chunk = tuple[list[Article], list[Problem], list["StoryProfile"]]
 
 
-def analyse_chunk(documents: Sequence[RawDocument], config: Config) -> Chunk:
+def analyse_chunk(documents: Sequence[RawDocument], config: Config, site_lines: SiteLines | None = None) -> Chunk:
     """Clean and run every per-article stage on each document, and profile each article for story
-    grouping (one encoder call per chunk); a document that fails is a problem."""
+    grouping (one encoder call per chunk); a document that fails is a problem. `site_lines`: the
+    lines the batch found its sites repeating (learnt from the chunk alone when not given)."""
     from storydiff.backends import default_backends
     from storydiff.pipeline import analyse_documents
     from storydiff.stories import profiles_of
 
     backends = default_backends(config)
-    result = analyse_documents(documents, config=config, backends=backends)
+    result = analyse_documents(documents, config=config, backends=backends, site_lines=site_lines)
     articles = list(result.articles)
     return articles, list(result.problems), profiles_of(articles, backends.embedder(), packs=backends.packs())
 
@@ -41,7 +43,7 @@ class Executor(Protocol):
     name: str
 
     def map_chunks(self, chunks: Sequence[Sequence[RawDocument]],
-                   config: Config) -> Iterator[Chunk]:
+                   config: Config, site_lines: SiteLines | None = None) -> Iterator[Chunk]:
         """`analyse_chunk` over every chunk; results in the order chunks finish."""
         ...
 
@@ -54,9 +56,9 @@ class LocalExecutor:
     name = "local"
 
     def map_chunks(self, chunks: Sequence[Sequence[RawDocument]],
-                   config: Config) -> Iterator[Chunk]:
+                   config: Config, site_lines: SiteLines | None = None) -> Iterator[Chunk]:
         for chunk in chunks:
-            yield analyse_chunk(chunk, config)
+            yield analyse_chunk(chunk, config, site_lines)
 
     def close(self) -> None:
         return None
@@ -81,10 +83,13 @@ class DaskExecutor:
                 raise UsageError(f"{scheduler}: no Dask scheduler answers there ({exc})") from exc
 
     def map_chunks(self, chunks: Sequence[Sequence[RawDocument]],
-                   config: Config) -> Iterator[Chunk]:
+                   config: Config, site_lines: SiteLines | None = None) -> Iterator[Chunk]:
         from distributed import as_completed
 
-        futures = self._client.map(analyse_chunk, list(chunks), config=config, pure=False)
+        chunks = list(chunks)
+        # Each task carries only its own sites' lines, not the whole batch's.
+        lines = [site_lines.restricted_to(c) if site_lines is not None else None for c in chunks]
+        futures = self._client.map(analyse_chunk, chunks, [config] * len(chunks), lines, pure=False)
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
             yield future.result()
             future.release()
