@@ -21,12 +21,13 @@ __all__ = ["Unit", "units_of"]
 def _cuts(packs: LanguagePacks) -> re.Pattern[str]:
     """Cut points: a semicolon; ", and/but/while/then" before a new clause (`clause_conjunctions`);
     "and" + a verb (`predicate_conjunctions`, `clause_verbs`: a second predicate sharing the
-    subject); a dash between clauses."""
+    subject); a dash between clauses, but not the dash after a quote's closing mark and comma
+    ("«…», — заявила министр"): that dash opens the quote's attribution, which is no fact of its own."""
     conjunctions = alternation(packs.words("clause_conjunctions"))
     predicate = alternation(packs.words("predicate_conjunctions"))
     verbs = alternation(packs.words("clause_verbs"))
     return re.compile(
-        rf"\s*;\s+|,\s+(?:{conjunctions})\s+(?=\S)|\s+(?:{predicate})\s+(?=(?:{verbs})\b)|\s+[—–]\s+"
+        rf"\s*;\s+|,\s+(?:{conjunctions})\s+(?=\S)|\s+(?:{predicate})\s+(?=(?:{verbs})\b)|(?<![,»\"”\s])\s+[—–]\s+"
     )
 
 
