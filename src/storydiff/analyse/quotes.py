@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from storydiff.analyse.attribution import Reported, cue_words, find_reported
+from storydiff.analyse.attribution_ru import russian_speakers
 from storydiff.analyse.quote_spans import QuoteSpan, find_quote_spans, sentence_at, trim_span
 from storydiff.analyse.speakers import Attribution, MentionIndex, attribute, attribute_source
 from storydiff.analyse.syntax import parser_for
@@ -46,6 +47,7 @@ class QuoteFinder:
         if grammar:
             spans = sorted([s for s in spans if s.kind != "indirect" or not any(_overlap(s, g) for g in grammar)]
                            + list(grammar), key=lambda s: s.start)
+        russian = russian_speakers(article, index, spans, self.packs)  # {} but for Russian
         floor = 0
         for span in spans:
             if span in grammar:
@@ -55,6 +57,7 @@ class QuoteFinder:
             else:
                 who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor,
                                 partial=span.kind == "partial", packs=self.packs, indirect=span.kind == "indirect")
+            who = russian.get(span, who)  # a Russian quote's speaker read from its parse
             hint = hints.get(span)
             if hint is not None and who.span is None and (who.speaker_name is None or (
                     hint.span is not None and not who.speaker_name[:1].isupper())):  # "but", "is": no name
@@ -282,7 +285,9 @@ def _full_name(article: Article, index: MentionIndex, who: Attribution, position
         if kind != "PERSON" or a >= who.span[0]:
             continue
         words = article.text[a:b].split()
-        if len(words) >= 2 and words[-1].strip("’'s") == written.strip("’'s"):
+        # The dictionary forms match too: "По словам Нестерова" is Глеб Нестеров.
+        same = words[-1].strip("’'s") == written.strip("’'s") or name.split()[-1:] == [who.speaker_name]
+        if len(words) >= 2 and same:
             best = (a, b, name)
     if best is None:
         return who

@@ -15,19 +15,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from functools import lru_cache
 from typing import Any
 
 from storydiff.analyse.ner.base import RawMention
 from storydiff.errors import MissingExtraError
 from storydiff.models import EntityType
 
-__all__ = ["NatashaRecognizer"]
+__all__ = ["NatashaRecognizer", "shared_models"]
 
 _TYPES: dict[str, EntityType] = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 # Tokens that end one name and start the next within a span natasha returned.
 _BREAKS = frozenset("(),;•[]|")
 _OPENING = frozenset('«„“"')
 _CLOSING = frozenset('»”“"')
+
+
+@lru_cache(maxsize=1)
+def shared_models() -> tuple[Any, Any]:
+    """natasha's segmenter and word embedding, loaded once for all its models (names, syntax)."""
+    from natasha import NewsEmbedding, Segmenter
+
+    return Segmenter(), NewsEmbedding()
 
 
 def _names(tokens: Sequence[Any]) -> Iterator[list[Any]]:
@@ -53,14 +62,13 @@ class NatashaRecognizer:
 
     def __init__(self) -> None:
         try:
-            from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+            from natasha import Doc, MorphVocab, NewsMorphTagger, NewsNERTagger
             from natasha.doc import DocSpan
         except ImportError as exc:
             raise MissingExtraError("nlp", f"Russian entity recognition ({exc})") from exc
-        embedding = NewsEmbedding()
+        self._segmenter, embedding = shared_models()
         self._doc: Any = Doc
         self._span: Any = DocSpan
-        self._segmenter = Segmenter()
         self._ner = NewsNERTagger(embedding)
         self._morph = NewsMorphTagger(embedding)
         self._vocab = MorphVocab()
