@@ -91,3 +91,35 @@ def test_pronoun_resolved_only_when_one_person_is_in_reach(seed_comparison):
     linked = {(m.article_id, m.start) for e in seed_comparison.entities for m in e.mentions if m.kind == "pronoun"}
     he = ria.text.index("He announced")
     assert (ria.id, he) not in linked
+
+
+def _with_mentions(text, source, names):
+    """A cleaned article whose mentions are exactly `names` ((surface, type) pairs): the resolver's
+    rules, without a recogniser's moods."""
+    from dataclasses import replace
+
+    from storydiff.models import Mention
+    from storydiff.pipeline import clean
+
+    article = clean([from_text(text, f"<{source}>")]).articles[0]
+    mentions = tuple(
+        Mention(article.id, "s0", text.index(n), text.index(n) + len(n), n, kind, n) for n, kind in names
+    )
+    return replace(article, source=source, mentions=mentions)
+
+
+def test_the_outlet_named_in_its_own_story_is_the_outlet_not_a_person():
+    text = "Officials in Brenmark confirmed the closure of the border crossing, a ministry aide told Halden."
+    article = _with_mentions(text, "Halden Wire", [("Brenmark", "PLACE"), ("Halden", "PERSON")])
+    entities = EntityResolver().resolve([article]).entities
+    assert {e.name: e.type for e in entities}["Halden"] == "ORG"
+
+
+def test_a_single_word_joins_a_body_only_by_a_list_or_its_name_not_by_the_surname_rule():
+    text_a = "The ministry of transport of Dranova announced the closure of three rail lines on Friday."
+    text_b = "Dranovan transport officials said three rail lines would close, a Dranovan aide added."
+    a = _with_mentions(text_a, "Halden Wire", [("ministry of transport of Dranova", "ORG")])
+    b = _with_mentions(text_b, "Ostrova Post", [("Dranovan", "ORG")])
+    entities = EntityResolver().resolve([a, b]).entities
+    body = next(e for e in entities if e.name == "ministry of transport of Dranova")
+    assert "Dranovan" not in body.variants

@@ -7,7 +7,10 @@
 3. Single words (surnames, acronyms, cities) join the one group they match; when they match several
    ("Bush" with George W. and Jeb), they stay apart: a guess is worse than two entries.
 4. Types are repaired by evidence: a surname typed ORG joins its person; the built-in list of known
-   names overrides the model's type for places and bodies it knows.
+   names overrides the model's type for places and bodies it knows; the name of an outlet of the
+   story ("told Meridian", "(Meridian) -" in a Meridian Wire dateline) is that outlet, never a person.
+A single word joins a body or place only by a list or by the name itself, not by the people rule
+that a surname alone is its person ("Talvoran" is no "ministry of energy of Talvora").
 Every decision is logged with the matcher's reasons, for `storydiff entities --explain`.
 """
 
@@ -113,6 +116,30 @@ def _form_key(name: str, packs: LanguagePacks | None = None) -> str:
     return " ".join(latinize(name).replace(".", "").replace("-", " ").casefold().split())
 
 
+_ARTICLES = frozenset({"the", "la", "le", "les", "el", "los", "die", "der", "das"})
+
+
+def _outlet_keys(articles: Sequence[Article], packs: LanguagePacks) -> set[str]:
+    """Form keys of the story's outlets: each source's name, its first word when the name has more
+    ("Meridian" of "Meridian Wire"; not "The"), and the agency its dateline credits."""
+    keys: set[str] = set()
+    for article in articles:
+        for name in (article.source, article.dateline.agency if article.dateline else None):
+            if not name:
+                continue
+            keys.add(_form_key(name, packs))
+            words = name.split()
+            if len(words) > 1 and words[0][:1].isupper() and words[0].casefold() not in _ARTICLES:
+                keys.add(_form_key(words[0], packs))
+    keys.discard("")
+    return keys
+
+
+def _surname_rule(match: NameMatch) -> bool:
+    """The matcher's people rule decided: the last words agree and one name gives nothing else."""
+    return any(reason.startswith("one name gives the last name only") for reason in match.reasons)
+
+
 def _trim_leading_place(mention: Mention, places: set[str], packs: LanguagePacks | None = None) -> Mention:
     """Russian models often run a genitive place into the name after it ("министр иностранных дел
     Линдмарка Петра Аалто" -> PER "Линдмарка Петра Аалто"). A first word that the story uses as a
@@ -148,7 +175,8 @@ class EntityResolver:
                 forms.setdefault(key, _Form(key)).mentions.append(mention)
         ordered = sorted(forms.values(), key=lambda f: (-len(f.mentions), f.key))
         text_of = {a.id: a.text for a in articles}
-        types = {f.key: self._type_of(f, text_of) for f in ordered}
+        outlets = _outlet_keys(articles, self.packs)
+        types = {f.key: "ORG" if f.key in outlets else self._type_of(f, text_of) for f in ordered}
         parent = {f.key: f.key for f in ordered}
         steps: list[MergeStep] = []
         cache: dict[tuple[str, str], NameMatch] = {}
@@ -207,6 +235,8 @@ class EntityResolver:
                 if find(b.key) == find(a.key):
                     continue
                 match = compare(a, b)
+                if types[b.key] != "PERSON" and not match.listed and _surname_rule(match):
+                    continue
                 if match.same and self._compatible(types[a.key], types[b.key], match, single=True):
                     candidates.setdefault(find(b.key), match)
             listed = {r: m for r, m in candidates.items() if m.listed}
