@@ -113,3 +113,34 @@ def test_comparing_pages_of_one_site_learns_from_the_pages_given():
 
     result = clean([_page(n, lead) for n, lead in enumerate(LEADS)])
     assert all(FURNITURE in {r.text for r in a.removed if r.reason == "site-repeated-line"} for a in result.articles)
+
+
+def test_learning_as_the_documents_stream_past_gives_what_one_pass_gives():
+    from storydiff.clean.site import SiteLineLearner
+
+    pages = [_page(n, lead) for n, lead in enumerate(LEADS)]
+    learner = SiteLineLearner()
+    learner.add(pages[:2])
+    assert learner.lines().for_document(pages[0]) == frozenset()  # two stories: too few yet
+    learner.add(pages[2:])
+    assert learner.lines() == learn_site_lines(pages)
+
+
+def test_a_site_with_many_one_off_lines_forgets_them_but_keeps_its_furniture():
+    from storydiff.clean.site import SiteLineLearner
+
+    learner = SiteLineLearner(max_keys_per_site=10)
+    pages = [
+        RawDocument(
+            origin=f"https://harbour-ledger.example/{n}",
+            text=f"{FURNITURE}\n{lead} Number {n}.\nA heading only this story has: {'x' * (n + 1)}",
+            content_type="text",
+            encoding="utf-8",
+        )
+        for n, lead in enumerate(LEADS * 6)
+    ]
+    learner.add(pages)
+    keys = learner.lines().for_document(pages[0])
+    assert line_key(FURNITURE) in keys
+    assert not any(key.startswith("a heading only") for key in keys)
+    assert len(learner._seen_on["harbour-ledger.example"]) <= 20

@@ -115,3 +115,16 @@ def test_a_batch_learns_what_a_site_repeats_from_all_its_documents_not_one_chunk
             reasons = {r.text: r.reason for r in article.removed}
             assert reasons.get("Harbour Ledger | independent since 1998") == "site-repeated-line", article.path
             assert any(lead in " ".join(p.text for p in article.paragraphs) for lead in leads)
+
+
+def test_a_batch_read_in_small_windows_groups_as_well_and_holds_one_window_at_a_time(tmp_path, corpus):
+    """Each window is analysed, saved and grouped before the next is read; stories still span windows."""
+    path, gold = corpus
+    with SQLiteStore(tmp_path / "s.db") as store:
+        report = run_batch([str(path)], store, config=FAST, window=16)
+        assert report.documents == 60 and report.analysed == 60 and not report.problems
+        (precision, recall, f1), grouped = _score(store, gold)
+        assert grouped == 60 and f1 >= 0.9, (precision, recall)
+        assert store.health().consistent, store.health().to_text()
+        again = run_batch([str(path)], store, config=FAST, window=16)
+        assert again.analysed == 0 and again.already_stored == 60

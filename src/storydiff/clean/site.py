@@ -27,7 +27,15 @@ from urllib.parse import urlsplit
 from storydiff.clean.pieces import Piece
 from storydiff.models import RawDocument
 
-__all__ = ["SiteLineSettings", "SiteLines", "learn_site_lines", "line_key", "remove_site_lines", "site_of"]
+__all__ = [
+    "SiteLineLearner",
+    "SiteLineSettings",
+    "SiteLines",
+    "learn_site_lines",
+    "line_key",
+    "remove_site_lines",
+    "site_of",
+]
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
@@ -89,34 +97,61 @@ class SiteLines:
         return sum(len(keys) for keys in self.by_site.values())
 
 
+class SiteLineLearner:
+    """Learns as documents stream past (a batch reads its sources window by window). Memory grows
+    with the distinct short lines per site; a site's lines seen on one story only are forgotten when
+    it holds more than `max_keys_per_site` (a counter of this kind may miss a line that was cut
+    while rare, never invents one)."""
+
+    def __init__(self, settings: SiteLineSettings | None = None, max_keys_per_site: int = 50_000) -> None:
+        self.settings = settings or SiteLineSettings()
+        self.max_keys = max_keys_per_site
+        self._stories: dict[str, set[str]] = defaultdict(set)  # site -> story fingerprints
+        self._seen_on: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # site -> key -> stories
+        self._prune_at: dict[str, int] = {}
+
+    def add(self, documents: Iterable[RawDocument]) -> None:
+        settings = self.settings
+        for document in documents:
+            site = site_of(document)
+            if site is None:
+                continue
+            lines = _lines(document.text)
+            lead = next((k for k, line in enumerate(lines) if len(_WORD.findall(line)) >= settings.lead_words), None)
+            if lead is None:
+                continue  # a page with no body to speak of tells nothing about its site
+            story = hashlib.blake2b(line_key(lines[lead]).encode("utf-8"), digest_size=8).hexdigest()
+            self._stories[site].add(story)
+            seen_on = self._seen_on[site]
+            for k, line in enumerate(lines):
+                if k != lead and len(_WORD.findall(line)) <= settings.max_words:
+                    seen_on[line_key(line)].add(story)
+            if len(seen_on) > self._prune_at.get(site, self.max_keys):
+                for key in [key for key, where in seen_on.items() if len(where) < 2]:
+                    del seen_on[key]
+                # Scan again only when it has doubled: pruning stays linear in the lines read.
+                self._prune_at[site] = max(self.max_keys, 2 * len(seen_on))
+
+    def lines(self) -> SiteLines:
+        settings = self.settings
+        learnt: dict[str, frozenset[str]] = {}
+        for site, keys in self._seen_on.items():
+            stories = len(self._stories[site])
+            need = max(settings.min_stories, settings.min_share * stories)
+            need_sentence = max(settings.sentence_min_stories, settings.sentence_min_share * stories)
+            found = frozenset(
+                key for key, where in keys.items() if len(where) >= (need_sentence if _reads_as_sentence(key) else need)
+            )
+            if found:
+                learnt[site] = found
+        return SiteLines(learnt)
+
+
 def learn_site_lines(documents: Iterable[RawDocument], settings: SiteLineSettings | None = None) -> SiteLines:
-    """One pass over the documents; memory grows with the distinct short lines per site."""
-    settings = settings or SiteLineSettings()
-    stories: dict[str, set[str]] = defaultdict(set)  # site -> story fingerprints
-    seen_on: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # site -> key -> stories
-    for document in documents:
-        site = site_of(document)
-        if site is None:
-            continue
-        lines = _lines(document.text)
-        lead = next((k for k, line in enumerate(lines) if len(_WORD.findall(line)) >= settings.lead_words), None)
-        if lead is None:
-            continue  # a page with no body to speak of tells nothing about its site
-        story = hashlib.blake2b(line_key(lines[lead]).encode("utf-8"), digest_size=8).hexdigest()
-        stories[site].add(story)
-        for k, line in enumerate(lines):
-            if k != lead and len(_WORD.findall(line)) <= settings.max_words:
-                seen_on[site][line_key(line)].add(story)
-    learnt: dict[str, frozenset[str]] = {}
-    for site, keys in seen_on.items():
-        need = max(settings.min_stories, settings.min_share * len(stories[site]))
-        need_sentence = max(settings.sentence_min_stories, settings.sentence_min_share * len(stories[site]))
-        found = frozenset(
-            key for key, where in keys.items() if len(where) >= (need_sentence if _reads_as_sentence(key) else need)
-        )
-        if found:
-            learnt[site] = found
-    return SiteLines(learnt)
+    """One pass over the documents: what their sites repeat."""
+    learner = SiteLineLearner(settings)
+    learner.add(documents)
+    return learner.lines()
 
 
 def remove_site_lines(text: str, pieces: list[Piece], keys: frozenset[str]) -> list[Piece]:
