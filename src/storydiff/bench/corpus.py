@@ -160,7 +160,7 @@ def _word(rng: random.Random, syllables: int, endings: list[tuple[str, str]]) ->
     return latin.capitalize(), cyrillic.capitalize()
 
 
-def _event(rng: random.Random, number: int, start: date) -> _Event:
+def _event(rng: random.Random, number: int, start: date, days: int = 365) -> _Event:
     kind = rng.choice(sorted(_KINDS))
     first, first_ru = _word(rng, 2, [("", "")])
     last, last_ru = _word(rng, 2, _SURNAME_ENDINGS)
@@ -177,7 +177,7 @@ def _event(rng: random.Random, number: int, start: date) -> _Event:
     }
     numbers: dict[str, int | str] = {"dead": rng.randint(3, 90), "moved": rng.randint(2, 40) * 100,
                                      "amount": rng.randint(12, 900), "magnitude": f"{rng.randint(50, 79) / 10:.1f}"}
-    day = start + timedelta(days=rng.randint(0, 365))
+    day = start + timedelta(days=rng.randint(0, days))
     return _Event(f"story-{number:05d}", kind, day, names, numbers, rng.randrange(3))
 
 
@@ -212,14 +212,18 @@ def _article(rng: random.Random, event: _Event, language: str, source: str, seri
     return GeneratedArticle(f"a{serial:06d}", event.story, language, source, title, published.isoformat(), text)
 
 
-def generate(articles: int, *, seed: int = 7, per_story: tuple[int, int] = (2, 8)) -> Iterator[GeneratedArticle]:
-    """About `articles` articles (stops at exactly that many), in stories of `per_story` articles."""
+def generate(
+    articles: int, *, seed: int = 7, per_story: tuple[int, int] = (2, 8), days: int = 365
+) -> Iterator[GeneratedArticle]:
+    """About `articles` articles (stops at exactly that many), in stories of `per_story` articles, the
+    events spread over `days` days (a desk's corpus grows by days: give days in proportion to articles
+    to keep the articles per day fixed)."""
     rng = random.Random(seed)
     start = date(2025, 1, 1)
     serial = 0
     story = 0
     while serial < articles:
-        event = _event(rng, story, start)
+        event = _event(rng, story, start, days)
         story += 1
         for _ in range(rng.randint(*per_story)):
             if serial >= articles:
@@ -233,10 +237,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-day", type=int, default=0,
+                        help="articles per day (the events spread over articles/per-day days); default: one year")
     parser.add_argument("-o", "--output", type=Path, required=True, help="a .jsonl file")
     args = parser.parse_args()
     with args.output.open("w", encoding="utf-8") as out:
-        for article in generate(args.articles, seed=args.seed):
+        days = max(1, round(args.articles / args.per_day)) if args.per_day > 0 else 365
+        for article in generate(args.articles, seed=args.seed, days=days):
             out.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
 
 
