@@ -8,7 +8,9 @@
 3. Merge, strongest pair first, average linkage over links between articles. Two statements of one
    article join one fact only as restatements (a headline and its lead): the facts merged must link
    about as strongly as their own members do; articles that translate each other keep one statement
-   per article per fact, since there every sentence has its own counterpart.
+   per article per fact, since there every sentence has its own counterpart. When such articles also
+   keep one order, their sentences are first paired along it (`compare.parallel`, a monotonic path
+   of 1-1, 1-2 and 2-1 beads): each bead starts as a fact, and no link crosses the path.
 4. A unit left alone that restates a fact of its own article (a lead repeated by a quote) is added
    to that fact's support instead of becoming a unique fact of its own.
 5. A sentence can support more than one fact: a unit as close to a fact's members as they are to
@@ -26,6 +28,7 @@ from dataclasses import replace
 
 from storydiff.compare.conflicts import Values, disagreements, values_in, values_of
 from storydiff.compare.features import Features, features_of, overlap
+from storydiff.compare.parallel import align_parallel
 from storydiff.compare.units import Unit, units_of
 from storydiff.config import AlignmentSettings
 from storydiff.embed import Embedder
@@ -127,13 +130,22 @@ class FactAligner:
                 for j, y in enumerate(units):
                     if story[x.article_id] != story[y.article_id]:
                         row[j] = 0.0
-        clusters, owner = self._cluster(units, matrix)
+        parallel = self._parallel(units, matrix)
+        seeds = self._parallel_beads(articles, units, matrix, parallel)
+        clusters, owner = self._cluster(units, matrix, seeds, parallel)
         self._attach_restatements(units, matrix, clusters, owner)
         facts = self._extra_support(units, matrix, list(clusters.values()))
         return self._facts(articles, units, matrix, facts)
 
-    def _cluster(self, units: Sequence[Unit], matrix: list[list[float]]) -> tuple[dict[int, list[int]], list[int]]:
-        """Average-linkage merging, strongest link first, over links between different articles only.
+    def _cluster(
+        self,
+        units: Sequence[Unit],
+        matrix: list[list[float]],
+        seeds: Sequence[Sequence[int]] = (),
+        parallel: set[frozenset[str]] | None = None,
+    ) -> tuple[dict[int, list[int]], list[int]]:
+        """Average-linkage merging, strongest link first, over links between different articles only,
+        starting from `seeds` (the beads of translated articles, `_parallel_beads`) when given.
 
         Two facts that both hold statements of one article (a headline and the lead restating it) merge
         when those statements are alike (`restatement_floor`) and the links between the facts are close
@@ -143,10 +155,20 @@ class FactAligner:
         each sentence has its own counterpart."""
         s = self.settings
         article = [u.article_id for u in units]
-        parallel = self._parallel(units, matrix)
+        if parallel is None:
+            parallel = self._parallel(units, matrix)
         clusters: dict[int, list[int]] = {i: [i] for i in range(len(units))}
         owner = list(range(len(units)))
         inner: dict[int, tuple[float, int]] = {}  # cluster -> (sum, count) of its cross-article links
+        for seed in seeds:
+            key = min(seed)
+            for k in seed:
+                if k != key:
+                    clusters.pop(k)
+                    owner[k] = key
+            clusters[key] = sorted(seed)
+            links = [matrix[x][y] for x in seed for y in seed if x < y and article[x] != article[y]]
+            inner[key] = (sum(links), len(links))
         pairs = sorted(
             (
                 (matrix[i][j], i, j)
@@ -209,6 +231,62 @@ class FactAligner:
                 if len(used) // 2 >= s.parallel_cover * max(len(xs), len(ys)):
                     found.add(frozenset((first, second)))
         return found
+
+    def _parallel_beads(
+        self,
+        articles: Sequence[Article],
+        units: Sequence[Unit],
+        matrix: list[list[float]],
+        parallel: set[frozenset[str]],
+    ) -> list[list[int]]:
+        """Units of articles that translate each other, grouped by the monotonic sentence pairing of
+        `compare.parallel` (one group per bead, chained across several translations). Links between
+        their units outside a bead are cut to 0 in `matrix`: the order of the text has spoken."""
+        if self.embedder is None or not parallel:
+            return []
+        order = {a.id: n for n, a in enumerate(articles)}
+        text_of: dict[str, str] = {s.id: s.text for a in articles for s in a.sentences}
+        by_sentence: dict[str, list[int]] = {}
+        for k, unit in enumerate(units):
+            by_sentence.setdefault(unit.sentence_id, []).append(k)
+        sentences: dict[str, list[str]] = {}  # article -> its sentence ids, in order
+        for unit in units:
+            ids = sentences.setdefault(unit.article_id, [])
+            if not ids or ids[-1] != unit.sentence_id:
+                ids.append(unit.sentence_id)
+        root = list(range(len(units)))
+
+        def find(k: int) -> int:
+            while root[k] != k:
+                root[k] = root[root[k]]
+                k = root[k]
+            return k
+
+        for pair in sorted(parallel, key=lambda p: sorted(order[a] for a in p)):
+            first, second = sorted(pair, key=order.__getitem__)
+            xs, ys = sentences[first], sentences[second]
+            left = [k for s in xs for k in by_sentence[s]]
+            right = [k for s in ys for k in by_sentence[s]]
+            if _in_order(matrix, left, right, self.settings.threshold) < self.settings.parallel_order:
+                continue  # a rewrite that moves its statements around: no path through both orders
+            texts = [[text_of.get(s) or units[by_sentence[s][0]].text for s in ids] for ids in (xs, ys)]
+            bead_of: dict[int, int] = {}
+            for b, bead in enumerate(align_parallel(texts[0], texts[1], self.embedder, self.settings)):
+                if not (bead.first and bead.second):
+                    continue
+                members = [k for i in bead.first for k in by_sentence[xs[i]]]
+                members += [k for j in bead.second for k in by_sentence[ys[j]]]
+                for k in members:
+                    bead_of[k] = b
+                    root[find(k)] = find(members[0])
+            for x in left:
+                for y in right:
+                    if x not in bead_of or bead_of[x] != bead_of.get(y):
+                        matrix[x][y] = matrix[y][x] = 0.0
+        groups: dict[int, list[int]] = {}
+        for k in range(len(units)):
+            groups.setdefault(find(k), []).append(k)
+        return [members for members in groups.values() if len(members) > 1]
 
     def _extra_support(
         self, units: Sequence[Unit], matrix: list[list[float]], groups: list[list[int]]
@@ -345,6 +423,24 @@ class FactAligner:
         index: dict[str, int] = {s.id: s.index for article in articles for s in article.sentences}
         first_position = {f.id: min((order[a], index[s]) for a, ids in f.support.items() for s in ids) for f in facts}
         return sorted(facts, key=lambda f: (rank[f.status], first_position[f.id]))
+
+
+def _in_order(matrix: list[list[float]], left: Sequence[int], right: Sequence[int], link: float) -> float:
+    """Share of the statement pairs that are each other's best match (at `link` or more) and keep the
+    order of both texts (longest increasing run): near 1 for a translation or a reprint, lower for a
+    rewrite that moves its statements around. Mutual best matches leave out the hub statements."""
+    import bisect
+
+    if not left or not right:
+        return 0.0
+    best_right = {x: max(right, key=lambda y: matrix[x][y]) for x in left}
+    best_left = {y: max(left, key=lambda x: matrix[x][y]) for y in right}
+    pairs = [(x, y) for x, y in best_right.items() if best_left[y] == x and matrix[x][y] >= link]
+    tails: list[int] = []  # patience sorting: the longest run of pairs increasing in both texts
+    for _, y in pairs:  # already in the order of the first text
+        at = bisect.bisect_left(tails, y)
+        tails[at : at + 1] = [y]
+    return len(tails) / len(pairs) if pairs else 0.0
 
 
 def _entities_in(unit: Unit, entities: Sequence[Entity]) -> frozenset[str]:
