@@ -454,6 +454,9 @@ class Fact:
     # article id -> (start, end) in the article text of each part of its sentences that was aligned:
     # reports show every outlet's whole sentence with these parts marked, never a cut-out fragment.
     spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    # For a fact that several articles support: the calibrated probability that two of its statements
+    # from different articles are a true pair (`AlignmentSettings.confidence_*`); None for one article.
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -462,6 +465,7 @@ class Fact:
             "status": self.status,
             "support": {k: list(v) for k, v in sorted(self.support.items())},
             "score": round(self.score, 4),
+            "confidence": None if self.confidence is None else round(self.confidence, 3),
             "conflicts": {k: list(v) for k, v in sorted((self.conflicts or {}).items())},
             "spans": {k: [list(span) for span in v] for k, v in sorted(self.spans.items())},
         }
@@ -471,7 +475,8 @@ class Fact:
         conflicts = data.get("conflicts") or None
         spans = {k: tuple((int(a), int(b)) for a, b in v) for k, v in (data.get("spans") or {}).items()}
         return cls(data["id"], data["text"], data["status"], {k: tuple(v) for k, v in data["support"].items()},
-                   data["score"], {k: tuple(v) for k, v in conflicts.items()} if conflicts else None, spans)
+                   data["score"], {k: tuple(v) for k, v in conflicts.items()} if conflicts else None, spans,
+                   data.get("confidence"))
 
 
 @dataclass(frozen=True)

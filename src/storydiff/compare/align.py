@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -55,6 +56,14 @@ class FactAligner:
     @property
     def name(self) -> str:
         return f"{self.embedder.name}+lexical" if self.embedder else "lexical"
+
+    def _confidence(self, score: float) -> float | None:
+        """A fact's mean link score as a probability (fitted on the embedding path's scale only:
+        the lexical path's scores mean something else, so it gives none)."""
+        if self.embedder is None:
+            return None
+        s = self.settings
+        return 1 / (1 + math.exp(-(s.confidence_slope * score + s.confidence_intercept)))
 
     def scores(
         self, units: Sequence[Unit], entities: Sequence[Entity] = (), languages: dict[str, str] | None = None
@@ -417,6 +426,7 @@ class FactAligner:
                     score=score,
                     conflicts=conflicts,
                     spans={a: tuple(sorted(set(v))) for a, v in spans.items()},
+                    confidence=self._confidence(score) if len(support) > 1 else None,
                 )
             )
         rank = {"shared": 0, "conflict": 1, "partial": 2, "unique": 3}

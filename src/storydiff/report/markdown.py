@@ -20,6 +20,11 @@ def _escape(text: object) -> str:
     return " ".join(value.translate(_MARKDOWN_ACTIVE).split())
 
 
+def _match(fact: Fact) -> str:
+    """How likely the outlets' statements report one thing (a calibrated probability)."""
+    return f" (match {fact.confidence:.2f})" if fact.confidence is not None else ""
+
+
 def _excerpt_lines(view: StoryView, fact: Fact) -> list[str]:
     """Each outlet's own sentence under the fact, the aligned words in bold (when it is not all of it)."""
     lines = []
@@ -75,18 +80,18 @@ def render_markdown(comparison: Comparison) -> str:
     if view.conflicts:
         lines += ["", f"## Where they disagree ({len(view.conflicts)})", ""]
         for fact in view.conflicts:
-            lines.append(f"- {_escape(fact.text)} — **{_escape(view.disagreement(fact))}**")
+            lines.append(f"- {_escape(fact.text)} — **{_escape(view.disagreement(fact))}**{_match(fact)}")
             lines += _excerpt_lines(view, fact)
     lines += ["", f"## Reported by all ({len(view.shared)})", ""]
     for fact in view.shared:
-        lines.append(f"- {_escape(fact.text)}")
+        lines.append(f"- {_escape(fact.text)}{_match(fact)}")
         lines += _excerpt_lines(view, fact)
     if not view.shared:
         lines.append("- nothing is reported by every article")
     lines += ["", f"## Reported by some ({len(view.partial)})", ""]
     for fact in view.partial:
         who = _escape(", ".join(view.label(a) for a in fact.support))
-        lines.append(f"- {_escape(fact.text)} — *{who}*")
+        lines.append(f"- {_escape(fact.text)} — *{who}*{_match(fact)}")
         lines += _excerpt_lines(view, fact)
     if not view.partial:
         lines.append("- none")
