@@ -3,7 +3,9 @@
 Read from a dependency parse (`analyse.syntax`), in the forms news text uses:
 - a cue verb and its complement: "X said (that) <clause>", "X told reporters <clause>", "X denied the
   report", "X called the plan "a gamble"", "X declined to comment", "<clause>, X said";
-  a participle speaks for its clause's subject ("…, adding that <clause>");
+  a participle speaks for its clause's subject ("…, adding that <clause>", "without naming her");
+  an object keeps what the parser hung on the verb after it ("cast X as part of Y");
+- "As the Post reported, <clause>": the clause the cue qualifies; "(when) asked whether …": no asker;
 - "according to X, <clause>" and "<clause>, according to X": the source follows the cue;
 - a noun that names where it was said: "In a statement, <clause>"; "In a new poll, <clause>";
 - a noun that carries content: "X's claim that <clause>".
@@ -27,7 +29,11 @@ __all__ = ["CueWords", "Reported", "cue_words", "find_reported"]
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "obj"})
 _OBJECT_PREPOSITIONS = frozenset({"for", "about", "against", "to", "of", "on", "at", "with", "over"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
-_PASS_ON = frozenset({"advcl", "xcomp", "conj", "pcomp"})  # a participle's subject is its head's
+# A participle's subject is its head's ("…, adding that", "without naming her", "by talking about").
+_PASS_ON = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
+# After an object, the verb's dependents that complete it ("as part of …", "to help …"), unless time.
+_OBJECT_REST = frozenset({"prep", "oprd", "xcomp", "advcl", "acomp", "ccomp", "dative"})
+_TIME_PREPOSITIONS = frozenset({"on", "during", "after", "before", "since", "until", "at", "by"})
 _EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "one"})
 _PUNCT = " \t\n,;:.!?—–-\"“”«»'‘’()"
 
@@ -49,6 +55,7 @@ class CueWords:
     speech: frozenset[str]  # speech verbs only: "said on Thursday" takes no object from "on"
     nouns: frozenset[str]
     according: frozenset[str]  # first words of "according to", lower case
+    asked: frozenset[str]  # passive participles that report a question: "when asked whether …"
 
 
 @lru_cache(maxsize=8)
@@ -59,6 +66,7 @@ def cue_words(packs: LanguagePacks) -> CueWords:
         speech=frozenset(w.casefold() for w in packs.words("speech_verbs") if " " not in w),
         nouns=frozenset(w.casefold() for w in packs.words("cue_nouns") if " " not in w),
         according=frozenset(w.split()[0].casefold() for w in packs.words("according_to")),
+        asked=frozenset(w.casefold() for w in packs.words("question_participles")),
     )
 
 
@@ -118,6 +126,8 @@ def _subject(tree: _Tree, verb: Token) -> Token | None:
             if subject.text.casefold() in ("who", "that", "which") and t.dep == "relcl":
                 return tree.head(t)  # "Smith, who said …": Smith
             return subject
+        if t.dep == "acl" and t.tag == "VBG" and (head := tree.head(t)) is not None and head.pos in ("PROPN", "NOUN"):
+            return head  # "footage of Trump talking about the wall": the noun it describes
         if t.dep not in _PASS_ON:
             return None
         t = tree.head(t)
@@ -149,9 +159,12 @@ def _verb_content(tree: _Tree, verb: Token, words: CueWords) -> tuple[int, int] 
         word = c.text.casefold()
         if word in _OBJECT_PREPOSITIONS and low not in words.speech or word in ("for", "about", "against", "of"):
             parts.append(c)
+    if parts:  # "said the city needs …, but that he would not …": a second clause of the same cue
+        parts += [c for c in tree.kids(verb, frozenset({"conj"})) if c.i > verb.i and _marked(tree, c, "that")]
     for c in tree.kids(verb, frozenset({"advcl"})):
-        if any(m.text.casefold() in ("if", "whether") for m in tree.kids(c, frozenset({"mark"}))):
-            parts.append(c)  # "asked if …"
+        marks = {m.text.casefold() for m in tree.kids(c, frozenset({"mark"}))}
+        if marks & {"if", "whether"} or "for" in marks and c.i > verb.i:
+            parts.append(c)  # "asked if …"; "called for the US to step up …"
     if verb.dep == "parataxis":  # "<clause>, he said": the parser hangs the verb on the clause
         head = tree.head(verb)
         if head is not None and head.i < verb.i:
@@ -175,13 +188,33 @@ def _verb_content(tree: _Tree, verb: Token, words: CueWords) -> tuple[int, int] 
         side = [p for p in side if p.i >= clause[0].i]
     if not side:
         return None
-    spans = [tree.span(p) for p in side]
+    # "called for a ban": the content is the preposition's object, not the preposition.
+    spans = [(p.i + 1, tree.span(p)[1]) if p.dep == "prep" and tree.span(p)[1] > p.i else tree.span(p) for p in side]
     first, last = min(a for a, _ in spans), max(b for _, b in spans)
-    if first == last and tree.token(first).text.casefold() in _EMPTY_OBJECTS:
-        return None
-    if tree.token(first).pos in ("PRON",) and first == last:
-        return None
+    if first == last and tree.token(first).text.casefold() in _EMPTY_OBJECTS and low in words.speech:
+        return None  # "said so", "said it": no content of its own (a stance on "it" is one: "denied it")
+    if all(p.dep in ("dobj", "obj") for p in side) and first > verb.i:
+        last = _object_rest(tree, verb, last)
     return first, last
+
+
+def _object_rest(tree: _Tree, verb: Token, last: int) -> int:
+    """An object's complement the parser hung on the verb belongs to what is reported: "cast the
+    Clintons as part of the establishment", "proposed $1 billion in funds to help states"."""
+    for c in sorted(tree.kids(verb), key=lambda k: k.i):
+        if c.i <= last:
+            continue
+        if c.dep not in _OBJECT_REST or tree.token(c.i - 1).text in ",;:—–(":
+            break
+        if c.dep == "advcl" and any(m.dep in ("mark", "advmod") and m.i < c.i for m in tree.kids(c)):
+            break  # "…, when asked", "…, because it failed": circumstances, not content
+        if c.text.casefold() not in _TIME_PREPOSITIONS:  # "on Monday" only inside: "blasted X on Monday over Y"
+            last = tree.span(c)[1]
+    return last
+
+
+def _marked(tree: _Tree, t: Token, word: str) -> bool:
+    return any(m.text.casefold() == word for m in tree.kids(t, frozenset({"mark"})))
 
 
 def _clause_without(tree: _Tree, anchor: Token, cut: tuple[int, int]) -> tuple[int, int] | None:
@@ -227,7 +260,14 @@ def find_reported(text: str, tokens: Sequence[Token], packs: LanguagePacks) -> l
         # A past participle is a cue only with a subject of its own ("has said"), not as an adjective
         # or a passive ("the expected result", "was asked").
         if low in words.verbs and t.pos in ("VERB", "AUX") and (t.tag != "VBN" or tree.kids(t, _SUBJECTS)):
-            add(_verb_content(tree, t, words), t, _subject(tree, t))
+            content = _verb_content(tree, t, words)
+            if content is None and t.dep == "advcl" and _marked(tree, t, "as"):
+                # "As the Post reported, <clause>": the clause the cue qualifies is what it reports.
+                content = _clause_without(tree, t, tree.span(t))
+            add(content, t, _subject(tree, t))
+        elif low in words.asked and t.tag == "VBN":
+            # "(when) asked whether …", "was asked a question about …": the one asking is not written.
+            add(_verb_content(tree, t, words), t, None)
         elif low in words.according and t.dep == "prep":
             to = tree.kids(t, frozenset({"prep"}))
             objects = [o for p in to for o in tree.kids(p, frozenset({"pobj"}))]

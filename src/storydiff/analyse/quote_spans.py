@@ -25,7 +25,7 @@ Marks are read in order, paragraph by paragraph, and paired:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storydiff.analyse.speakers import speech_verbs_pattern
@@ -214,13 +214,20 @@ def _cut(text: str, sentences: list[Sentence], opening: _Mark, end: int, spans: 
 
 
 def _transcript_spans(article: Article, found: list[QuoteSpan], lexicon: _QuoteWords) -> list[QuoteSpan]:
-    """`PENCE: We will …`: a paragraph opened by a speaker's name in capitals and a colon."""
+    """`PENCE: We will …`: a paragraph opened by a speaker's name in capitals and a colon; a headline opened
+    by a name and a colon names the quote in marks it holds (relabelled in `found`)."""
     out = []
     headline = _headline_span(article, found, lexicon)
-    if headline is not None:
+    if headline is not None and headline.kind != "indirect":
+        found[found.index(replace(headline, label=None))] = headline  # a quote in marks gets its label
+    elif headline is not None:
         out.append(headline)
+    # "Matthews: Well, …": names in title case open turns only in a transcript, where several do.
+    turns = [m for p in article.paragraphs if (m := _TURN.match(p.text))
+             and m.group("label").casefold().strip(" .") not in lexicon.not_labels]
+    titled = len(turns) >= 3 and len({m.group("label") for m in turns}) < len(turns)
     for paragraph in article.paragraphs:
-        match = _LABEL.match(paragraph.text)
+        match = _LABEL.match(paragraph.text) or (_TURN.match(paragraph.text) if titled else None)
         if not match or match.group("label").casefold().strip(" .") in lexicon.not_labels:
             continue
         start, end = paragraph.start + match.start("content"), paragraph.end
@@ -243,14 +250,24 @@ def _headline_span(article: Article, found: list[QuoteSpan], lexicon: _QuoteWord
     if not match or match.group("label").casefold().strip(" .") in lexicon.not_labels:
         return None
     start, end = trim_span(article.text, first.start + match.start("content"), first.end)
-    if end - start < 6 or any(s.start < end and start < s.end for s in found):
-        return None
+    # Words in marks inside it ("McCain: Anger Appeals to ‘Bad Angels’") leave the rest its label's.
+    inside = [s for s in found if s.start < end and start < s.end]
+    quoted = sum(min(end, s.end) - max(start, s.start) for s in inside)
     label = (first.start + match.start("label"), first.start + match.end("label"))
+    if end - start < 6:
+        return None
+    if quoted > (end - start) / 2:  # `Trump: ‘I’m the Worst Thing …’`: the label names the quote's speaker
+        return replace(inside[0], label=label) if len(inside) == 1 and inside[0].label is None else None
     return QuoteSpan(start, end, None, None, "indirect", True, label=label)
 
 
-# A headline's speaker: a few capitalised words ("Former AG Mukasey", "NY Post"), no clock time.
-_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}):\s+(?P<content>\S[^\n]{5,200})$")
+# A headline's speaker: a few capitalised words ("Former AG Mukasey", "NY Post"), no clock time; after
+# a tag in capitals ("EXCLUSIVE – ").
+_HEADLINE = re.compile(
+    r"^(?:[A-Z]{3,}\s+[–—-]+\s+)?(?P<label>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}):\s+(?P<content>\S[^\n]{5,200})$"
+)
+# "Matthews: Well, …": a transcript's turn in title case (read only where several paragraphs open so).
+_TURN = re.compile(r"^(?P<label>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}):\s+(?P<content>\S.{8,})$", re.S)
 _LABEL = re.compile(r"^(?P<label>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\- ]{1,40}[A-ZА-ЯЁ.]):\s+(?P<content>\S.{8,})$", re.S)
 
 

@@ -45,8 +45,9 @@ class QuoteFinder:
         if self.attributions != "all":
             grammar = {}  # the parse only names speakers: the patterns' indirect speech stays as tuned
         if grammar:
-            spans = sorted([s for s in spans if s.kind != "indirect" or not any(_overlap(s, g) for g in grammar)]
-                           + list(grammar), key=lambda s: s.start)
+            # A headline's label ("Sanders: …") names who said all of it, whatever the parse finds inside.
+            spans = sorted([s for s in spans if s.kind != "indirect" or s.label is not None
+                            or not any(_overlap(s, g) for g in grammar)] + list(grammar), key=lambda s: s.start)
         russian = russian_speakers(article, index, spans, self.packs)  # {} but for Russian
         floor = 0
         for span in spans:
@@ -88,6 +89,9 @@ class QuoteFinder:
                 floor = (span.close_mark + 1) if span.close_mark is not None else span.end
         kept = [(q, s) for q, s in zip(quotes, spans, strict=True) if not _scare_quote(q)]
         joined = _joined(article, [q for q, _ in kept], [s for _, s in kept], self.packs)
+        # A clause read from grammar that a quote in marks already carries as its content is that quote.
+        carried = {tuple((c.start, c.end) for c in q.content) for q in joined if q.kind != "indirect"}
+        joined = [q for q in joined if q.kind != "indirect" or ((q.start, q.end),) not in carried]
         return [replace(q, id=f"{article.id}-q{n}") for n, q in enumerate(joined)]
 
     def _grammar(self, article: Article, index: MentionIndex, spans: list[QuoteSpan]
@@ -121,7 +125,9 @@ class QuoteFinder:
                 if taken:  # words in marks are quotes of their own; the cue may still name their speaker
                     if who.span is not None or who.speaker_name is not None:
                         hints.setdefault(taken[0], who)
-                    continue
+                    inside = sum(min(span.end, q.end) - max(span.start, q.start) for q in taken)
+                    if inside * 2 > span.end - span.start:
+                        continue  # a clause mostly in marks is that quote; a few words in marks leave it its own
                 out[span] = who
         return out, hints
 

@@ -69,6 +69,7 @@ class LanguagePack:
     # that …", "in a statement", "in a CNN poll"). Lower case, every form.
     stance_verbs: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
     cue_nouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
+    question_participles: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "when asked whether"
     # Entities: pronouns resolved to one person, words that are no name, cues after an adjective.
     person_pronouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
     definite_articles: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
