@@ -23,3 +23,18 @@ def test_names_are_found_and_typed():
     found = _recognizer().recognize(["Mayor Ilse Varga visited Portmoor on Monday.", "It rained."])
     assert [(m.text, m.type) for m in found[0] if m.type == "PERSON"] == [("Ilse Varga", "PERSON")]
     assert found[1] == []
+
+
+def test_layers_multiply_with_numpy_not_blis():
+    # numpy's BLAS is three times faster than blis's generic kernels on our CPUs; outputs are equal.
+    ner = _recognizer()._nlp.get_pipe("ner")
+    assert all(not getattr(node.ops, "use_blis", True) for node in ner.model.walk())
+
+
+def test_one_blas_thread_while_the_model_runs():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from storydiff.analyse.ner.spacy_en import one_blas_thread
+
+    with one_blas_thread():
+        inside = [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+    assert all(n == 1 for n in inside)
