@@ -5,11 +5,12 @@ wikidata-names --split dev` scores are left out (their Latin tokens and both Cyr
 the test split and the dev sample stay unseen. Hard EM: align every pair with the current table
 (Viterbi over Latin groups of 1-3 letters and Cyrillic groups of 0-3 letters), count, re-estimate;
 the first alignment uses a small hand-made seed of usual correspondences. The last alignment is then
-counted in context (`transcribe.context_keys`); contexts seen fewer than MIN_CONTEXT times are left to
-the wider ones, which keeps the shipped table small. REALIGN more rounds align with that context model
+counted in context (`transcribe.context_keys`) and by the language the Latin token's letters suggest
+(`language.guess_language`, rows `group|@language`); contexts seen fewer than MIN_CONTEXT times are
+left to the wider ones, which keeps the shipped table small. REALIGN more rounds align with that context model
 itself, leaving out pairs more than NOISE nats a letter behind its best spelling (wrong Wikidata pairs).
 
-    .venv/bin/python scripts/train_transcription.py [../shared/devdata/names-wikidata-en-ru]
+    .venv/bin/python scripts/train_transcription.py [../shared/devdata/names-wikidata-en-ru [OUT.tsv]]
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 
 from storydiff.eval.datasets import in_split
 from storydiff.eval.datasets.wikidata_names import load_entries, name_pairs
+from storydiff.names import transcribe
+from storydiff.names.language import guess_language
 from storydiff.names.transcribe import (
     MAX_CYRILLIC,
     MAX_LATIN,
@@ -232,9 +235,13 @@ def context_rows(
         for size in range(1, MAX_LATIN + 1):
             for start in range(len(latin) - size + 1):
                 occurrences[latin[start : start + size]] += weight
+        language = guess_language(latin)
         for start, end, cyrillic in pieces:
             units[latin[start:end]] += weight
-            for key in context_keys(latin, start, end):
+            keys = context_keys(latin, start, end)
+            if language:  # the group in its token's language, alone and with the classes around it
+                keys += (f"{latin[start:end]}|@{language}", f"{keys[1]}@{language}")
+            for key in keys:
                 counts.setdefault(key, Counter())[cyrillic] += weight
     rows = []
     for key in sorted(counts):
@@ -252,6 +259,7 @@ def context_rows(
 
 def main() -> None:
     path = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/devdata/names-wikidata-en-ru")
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else TABLE  # another path: try a table without shipping it
     held = name_pairs(path, "dev")
     held_latin = {i.latin for i in held}
     held_cyrillic = {i.cyrillic for i in held}
@@ -274,8 +282,10 @@ def main() -> None:
         "-- scripts/train_transcription.py (keys: transcribe.context_keys)"
     ]
     for iteration in range(REALIGN + 1):
-        TABLE.write_text("\n".join(lines + context_rows(pairs, found, weights)) + "\n", encoding="utf-8")
-        print(f"wrote {TABLE} ({TABLE.stat().st_size // 1024} KB)")
+        out.write_text("\n".join(lines + context_rows(pairs, found, weights)) + "\n", encoding="utf-8")
+        print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
+        transcribe.TABLE = out  # the next alignment reads the table just written
+        transcribe.clear_caches()
         if iteration < REALIGN:  # align again with the context model just written
             with Pool(2) as pool:
                 found = pool.starmap(_plausible_alignment, pairs, chunksize=500)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 DEVDATA = Path(__file__).resolve().parents[2].parent / "shared" / "devdata"
 DATA = DEVDATA / "names-wikidata-en-ru"
 
-FLOORS = {"merge precision": 0.931, "merge recall": 0.888, "merge F1": 0.909}
+FLOORS = {"merge precision": 0.945, "merge recall": 0.89, "merge F1": 0.917}
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +47,13 @@ def test_sample_is_balanced_and_deterministic(report):
     assert first == name_pairs(DATA, "test", 50)
     assert sum(item.same for item in first) == 50
     assert all(a.latin == b.latin and a.cyrillic != b.cyrillic for a, b in zip(first[::2], first[1::2], strict=True))
+
+
+def test_one_inner_letter_apart_is_one_name_not_a_negative():
+    from storydiff.eval.datasets.wikidata_names import _inner_variant
+
+    assert _inner_variant("gerhardo", "gerardo")  # a silent h inside
+    assert _inner_variant("bralt", "brault")
+    assert not _inner_variant("malkov", "malkova")  # the other gender's form changes the end
+    assert not _inner_variant("marta", "maria")  # a changed letter is another name
+    assert not _inner_variant("hostrel", "ostrel")  # the first letter counts

@@ -147,3 +147,12 @@ def test_one_threshold_for_full_and_single_names():
     """The same cut decides a last name alone and a full name (0.85 and 0.82 before)."""
     matcher = NameMatcher(threshold=0.8)
     assert matcher.compare("Kowalik", "Kowalyk").same == matcher.compare("Jan Kowalik", "Jan Kowalyk").same
+
+
+def test_the_tokens_language_chooses_between_conventions():
+    """The letters of the whole token suggest its language (`language.guess_language`), and the table
+    is conditioned on it: ch is х in German, ш in French; Japanese e is э; Polish -ski is -ский."""
+    assert "хен" in best_spelling("Eichenroth")
+    assert margin("Brouchet", "Бруше") > margin("Brouchet", "Бручет")
+    assert margin("Tsukahide", "Цукахидэ") > margin("Tsukahide", "Цукахиде")
+    assert margin("Kuzawski", "Кузавский") > margin("Kuzawski", "Кузавски")
