@@ -73,3 +73,21 @@ def test_kicker_span_inside_the_h1_is_dropped():
         "<span>Dikes get dearer, builders protest</span></h1><p>Text.</p></body></html>"
     )
     assert page_headline(tree) == "Dikes get dearer, builders protest"
+
+
+def test_without_h1_the_one_element_marked_headline_wins_over_the_title():
+    tree = _tree(
+        "<html><head><title>Tidy rooms | Coastline Magazine</title></head><body>"
+        "<div class='l-headline'>Five ways to tidy a small flat</div>"
+        "<div class='l-headline mobile'>Five ways to tidy a small flat</div><p>Text.</p></body></html>"
+    )
+    assert page_headline(tree) == "Five ways to tidy a small flat"
+
+
+def test_without_h1_several_marked_headlines_are_teasers_not_the_story():
+    tree = _tree(
+        "<html><head><title>Tidy rooms in small flats | Coastline Magazine</title></head><body>"
+        "<div class='headline'>Five ways to tidy a small flat</div>"
+        "<div class='headline'>Why storms close the quay</div><p>Text.</p></body></html>"
+    )
+    assert page_headline(tree) == "Tidy rooms in small flats"

@@ -2,10 +2,14 @@
 
 Trafilatura finds the main text; the headline we pick ourselves from the page's structure: the
 visible `<h1>` that agrees with the page's declared titles (`og:title`, `<title>`), without a kicker
-marked as such; else a leading `<h2>` that is one whole part of a declared title; else the page's one
-`<h1>` of three words or more, which readers see even when the declared title words it otherwise;
-else the declared title without the site's name ("Storm hits coast | Daily Courier" -> "Storm hits
-coast") or without the site's banner `<h1>`. The date is `html_dates.page_date`'s.
+marked as such; else a leading `<h2>` that is one whole part of a declared title; else, on a page
+without `<h1>`, its one element marked `class="headline"`; else the page's one `<h1>` of three words
+or more, which readers see even when the declared title words it otherwise; else the declared title
+without the site's name ("Storm hits coast | Daily Courier" -> "Storm hits coast") or without the
+site's banner `<h1>`. The date is `html_dates.page_date`'s.
+
+The main text is then checked against the page: lines the page shows only as links or in its
+furniture go (`html_links`), and a lead the extractor dropped comes back (`html_lead`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ from typing import Any
 
 from storydiff.errors import BadInputError, MissingExtraError
 from storydiff.ingest.html_dates import page_date
+from storydiff.ingest.html_lead import restore_lead
+from storydiff.ingest.html_links import drop_link_lines
+from storydiff.ingest.html_text import page_pieces
 from storydiff.models import RawDocument
 
 __all__ = ["extract_html", "looks_like_html", "page_headline", "strip_site_name"]
@@ -142,6 +149,8 @@ def page_headline(
         text = _norm(" ".join(element.itertext()))
         if len(_words(text)) >= 3 and " ".join(_words(text)) in title_parts:
             return text
+    if not h1s and not banners and (marked := _marked_headline(tree)):
+        return marked  # no <h1>: the page's one element marked as its headline, not its <title>
     if len(h1s) == 1 and (not references or len(_words(h1s[0])) >= 3):
         return h1s[0]  # the one visible headline, even when the declared title words it otherwise
     if references:
@@ -151,6 +160,19 @@ def page_headline(
 
 _KICKER_CLASS = re.compile(r"(?i)kicker|overline|dachzeile|topline|roofline|eyebrow|invisible|sr-only|visually-hidden")
 _HEADLINE_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:headline|title)(?:$|[\s_-])")
+_HEADLINE_ONLY = re.compile(r"(?i)(?:^|[\s_-])headline(?:$|[\s_-])")
+
+
+def _marked_headline(tree: Any) -> str | None:
+    """The text of the elements marked `class="headline"`, when they all say one thing (a layout may
+    repeat it for phones); several different ones are a list of teasers, not a story's headline."""
+    texts = {
+        _norm(" ".join(e.itertext()))
+        for e in tree.xpath("//body//*[contains(@class, 'eadline')]")
+        if _HEADLINE_ONLY.search(e.get("class") or "")
+    }
+    texts = {t for t in texts if 3 <= len(_words(t)) <= 25}
+    return texts.pop() if len(texts) == 1 else None
 
 
 def _heading_text(element: Any) -> str:
@@ -192,8 +214,9 @@ def _without_banner(title: str, banners: list[str]) -> str:
 
 def extract_html(path: str, html: str, encoding: str) -> RawDocument:
     """Trafilatura finds the main text and drops menus, related links, comments and cookie banners.
-    We keep its metadata (date, authors, site name) and pick the headline from the page's structure;
-    our text-level cleaner then removes only the debris it left behind."""
+    We keep its metadata (date, authors, site name), pick the headline from the page's structure and
+    check the text against the page (link and furniture lines out, a dropped lead back); our
+    text-level cleaner then removes only the debris left behind."""
     try:
         import trafilatura
         from trafilatura.utils import load_html
@@ -207,8 +230,9 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
         raise BadInputError(path, "HTML page has no main text that could be extracted")
     words = len(text.split())
     if words < _MIN_ARTICLE_WORDS:  # a menu or a "Home" link is what an extractor returns from an empty page
-        raise BadInputError(path, f"HTML page has no article text (the main text found is {words} word(s): "
-                                  "navigation or markup)")
+        raise BadInputError(
+            path, f"HTML page has no article text (the main text found is {words} word(s): navigation or markup)"
+        )
     authors = tuple(a.strip() for a in re.split(r";|,| and ", getattr(document, "author", None) or "") if a.strip())
     site_name = getattr(document, "sitename", None) or None
     title = getattr(document, "title", None) or None
@@ -216,6 +240,8 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
     if tree is not None:
         host = getattr(document, "hostname", None) or None
         title = page_headline(tree, title, site_name, host) or title
+        pieces = page_pieces(tree, host)
+        text = restore_lead(tree, pieces, drop_link_lines(pieces, text), title)
     dated = page_date(tree, text, getattr(document, "date", None) or None)
     return RawDocument(
         origin=path,
