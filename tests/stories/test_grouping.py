@@ -3,6 +3,8 @@ undated bucket allow, merges and splits, and restoring a stored state."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from storydiff.config import StoryGroupingSettings
@@ -101,3 +103,17 @@ def test_a_split_keeps_the_id_with_the_founding_article_and_never_reuses_it():
     groups = {sid: sorted(members) for sid, members in grouper.groups().items()}
     assert groups == {"s-a": ["a", "c"], "s-b": ["b"]}
     assert all(sid in grouper.stories for sid in grouper.story_of.values())
+
+
+def test_years_days_and_shared_places_tell_two_events_of_one_kind_apart():
+    def flood(article: str, **specifics: frozenset[str]) -> StoryProfile:
+        return replace(_profile(article, "flood", None), **specifics)
+
+    grouper = StoryGrouper()
+    base = grouper.probability(flood("a"), flood("b"))
+    years, day, other_day = frozenset({"2019"}), frozenset({"--05-04"}), frozenset({"--09-30"})
+    assert grouper.probability(flood("a", years=years), flood("b", years=frozenset({"2023"}))) < base
+    assert grouper.probability(flood("a", dates=day), flood("b", dates=day)) > base
+    assert grouper.probability(flood("a", dates=day), flood("b", dates=other_day)) < base
+    town = frozenset({name_key("Ostrel")})
+    assert grouper.probability(flood("a", places=town), flood("b", places=town)) > base

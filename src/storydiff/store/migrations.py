@@ -231,6 +231,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         PRIMARY KEY (batch, n)
     );
     """),
+    # What tells two events of one kind apart (places, people, years, days): kept with the profile
+    # so that stored articles are compared on them too.
+    Migration("0008_story_specifics", """
+    ALTER TABLE story_profiles ADD COLUMN specifics TEXT NOT NULL DEFAULT '{}'
+    """),
 )
 
 # PRAGMA user_version n of a store made before named migrations = the first n steps were applied.

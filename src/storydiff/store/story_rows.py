@@ -58,6 +58,9 @@ class StoredStory:
                               "published": a.published} for a in self.articles]}
 
 
+_SPECIFICS = ("places", "people", "years", "dates")  # StoryProfile's sets in the `specifics` column
+
+
 def _sql(statement: str, mark: str) -> str:
     return statement.replace("?", mark)
 
@@ -72,13 +75,15 @@ def save_story_state(
 
     cursor = db.cursor()
     cursor.executemany(_sql(
-        "INSERT INTO story_profiles (article_id, language, day, dim, vector, keys, numbers, title, terms) "
-        "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, "
+        "INSERT INTO story_profiles (article_id, language, day, dim, vector, keys, numbers, title, terms, specifics) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, "
         "day = excluded.day, dim = excluded.dim, vector = excluded.vector, keys = excluded.keys, "
-        "numbers = excluded.numbers, title = excluded.title, terms = excluded.terms", mark),
+        "numbers = excluded.numbers, title = excluded.title, terms = excluded.terms, specifics = excluded.specifics",
+        mark),
         [(p.article_id, p.language, p.day, int(p.vector.shape[0]), np.asarray(p.vector, dtype="<f4").tobytes(),
           json.dumps(sorted(p.keys)), json.dumps(sorted(p.numbers)), p.title,
-          json.dumps(sorted([k, round(w, 4)] for k, w in p.terms.items()))) for p in profiles])
+          json.dumps(sorted([k, round(w, 4)] for k, w in p.terms.items())),
+          json.dumps({f: sorted(getattr(p, f)) for f in _SPECIFICS})) for p in profiles])
     for story_id in list(gone) + list(groups):
         cursor.execute(_sql("DELETE FROM story_articles WHERE story_id = ?", mark), (story_id,))
     for story_id in gone:
@@ -112,14 +117,16 @@ def load_story_state(db: Any, mark: str, first_day: int | None, last_day: int | 
     if undated:
         clauses.append("p.day IS NULL")
     rows = db.execute(_sql(
-        "SELECT p.article_id, p.language, p.day, p.vector, p.keys, p.numbers, p.title, p.terms, s.story_id "
+        "SELECT p.article_id, p.language, p.day, p.vector, p.keys, p.numbers, p.title, p.terms, p.specifics, "
+        "s.story_id "
         "FROM story_profiles p JOIN story_articles s ON s.article_id = p.article_id WHERE " + " OR ".join(clauses),
         mark), params).fetchall()
     profiles, story_of = [], {}
-    for article_id, language, day, vector, keys, numbers, title, terms, story_id in rows:
+    for article_id, language, day, vector, keys, numbers, title, terms, specifics, story_id in rows:
         profiles.append(StoryProfile(article_id, language, day, np.frombuffer(bytes(vector), dtype="<f4").astype(
             np.float32), frozenset(json.loads(keys)), frozenset(json.loads(numbers)), title or "",
-            {int(k): float(w) for k, w in json.loads(terms)}))
+            {int(k): float(w) for k, w in json.loads(terms)},
+            **{f: frozenset(v) for f, v in json.loads(specifics or "{}").items() if f in _SPECIFICS}))
         story_of[article_id] = story_id
     return profiles, story_of
 

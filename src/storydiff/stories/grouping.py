@@ -50,6 +50,11 @@ def _overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float] | No
     return sum(weight.get(k, 1.0) for k in shared) / total if total else 0.0
 
 
+def _clash(a: frozenset[str], b: frozenset[str]) -> float:
+    """1 when both give some and share none: two events of one kind, with other figures, years or days."""
+    return 1.0 if a and b and not a & b else 0.0
+
+
 def term_cosine(a: dict[int, float], b: dict[int, float], idf: Callable[[int], float]) -> float:
     """TF-IDF cosine of two hashed bags of word stems, rare words weighing more."""
     if not a or not b:
@@ -74,7 +79,6 @@ def pair_features(
     cosine = float(a.vector @ b.vector)
     across = 1.0 if a.language != b.language else 0.0
     gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
-    number_clash = 1.0 if a.numbers and b.numbers and not a.numbers & b.numbers else 0.0
     terms = term_cosine(a.terms, b.terms, term_idf or (lambda slot: 1.0))
     return (
         cosine,
@@ -82,9 +86,13 @@ def pair_features(
         across,
         _overlap(a.keys, b.keys, idf),
         _overlap(a.numbers, b.numbers),
-        number_clash,
+        _clash(a.numbers, b.numbers),
         min(gap, settings.window_days) / max(settings.window_days, 1),
         terms,
+        _overlap(a.places | a.people, b.places | b.people),
+        _clash(a.years, b.years),
+        1.0 if a.dates & b.dates else 0.0,
+        _clash(a.dates, b.dates),
     )
 
 

@@ -8,7 +8,11 @@ and every comparison between two articles is a few arithmetic operations, never 
 - `keys`: the names it mentions, each reduced to a script-free key (Хоноский and Khonoski share
   one), to count the specific people and places two reports share;
 - `numbers`: specific figures (two digits or more, years aside): 33 dead and 700 moved;
-- `day`: the publication day, for the time window.
+- `day`: the publication day, for the time window;
+- `places`, `people`: the keys of the places and people the entity stage found (empty without it):
+  two reports of one event name the same town and the same victim;
+- `years`, `dates`: the years and days of the month (`--MM-DD`) the text gives: an undated report
+  still says when its event happened.
 """
 
 from __future__ import annotations
@@ -52,6 +56,10 @@ class StoryProfile:
     numbers: frozenset[str]
     title: str = ""
     terms: dict[int, float] = field(default_factory=dict, hash=False)  # hashed word stem -> 1 + log(count)
+    places: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    years: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()  # --MM-DD
 
 
 def name_key(name: str) -> str:
@@ -85,10 +93,29 @@ def _lead(article: Article) -> str:
 
 
 def _names(article: Article, packs: LanguagePacks) -> set[str]:
-    mentions = {m.text for m in article.mentions} if article.mentions else set()
+    # Names only: a title ("the minister") or a pronoun says nothing about which story it is.
+    mentions = {m.text for m in article.mentions if m.kind == "name"}
     if not mentions:  # no entity stage: capitalised words stand in for names
         mentions = set(features_of(" ".join(s.text for s in article.sentences) or article.text, packs=packs).names)
     return mentions
+
+
+def _typed_keys(article: Article, kind: str) -> frozenset[str]:
+    # Names only (not "she", "the minister"); two-letter keys kept (Reid -> rd).
+    return frozenset(
+        k
+        for m in article.mentions
+        if m.kind == "name" and m.type == kind
+        if len(k := name_key(m.normal or m.text)) >= 2
+    )
+
+
+def _dates(article: Article, text: str, packs: LanguagePacks) -> frozenset[str]:
+    if article.has("claims"):  # read once by the claims stage
+        return frozenset(c.value for c in article.claims if c.kind == "date")
+    from storydiff.analyse.claims import read_claims
+
+    return frozenset(c.value for c in read_claims(text, packs=packs) if c.kind == "date")
 
 
 def _slot(stem: str) -> int:
@@ -116,7 +143,10 @@ def _hashed(texts: Sequence[str], packs: LanguagePacks) -> NDArray[np.float32]:
 
 
 def profiles_of(
-    articles: Sequence[Article], embedder: Embedder | None, *, packs: LanguagePacks | None = None,
+    articles: Sequence[Article],
+    embedder: Embedder | None,
+    *,
+    packs: LanguagePacks | None = None,
 ) -> list[StoryProfile]:
     """Profiles of a batch of articles (one call to the encoder for the whole batch)."""
     import numpy as np
@@ -130,9 +160,23 @@ def profiles_of(
     out = []
     for article, vector in zip(articles, vectors, strict=True):
         text = " ".join(s.text for s in article.sentences) or article.text
-        years = set(_YEAR.findall(text))
+        years = frozenset(_YEAR.findall(text))
         numbers = frozenset(n for n in _NUMBER.findall(text) if n not in years)
         keys = frozenset(k for k in (name_key(n) for n in _names(article, packs)) if len(k) >= 3)
-        out.append(StoryProfile(article.id, article.language, _day(article.published), vector, keys, numbers,
-                                article.headline.text if article.headline else "", terms_of(text, packs)))
+        out.append(
+            StoryProfile(
+                article.id,
+                article.language,
+                _day(article.published),
+                vector,
+                keys,
+                numbers,
+                article.headline.text if article.headline else "",
+                terms_of(text, packs),
+                _typed_keys(article, "PLACE"),
+                _typed_keys(article, "PERSON"),
+                years,
+                _dates(article, text, packs),
+            )
+        )
     return out
