@@ -29,7 +29,6 @@ from dataclasses import replace
 
 from storydiff.compare.conflicts import Values, disagreements, values_in, values_of
 from storydiff.compare.features import Features, features_of, overlap
-from storydiff.compare.parallel import align_parallel
 from storydiff.compare.units import Unit, units_of
 from storydiff.config import AlignmentSettings
 from storydiff.embed import Embedder
@@ -253,6 +252,8 @@ class FactAligner:
         their units outside a bead are cut to 0 in `matrix`: the order of the text has spoken."""
         if self.embedder is None or not parallel:
             return []
+        from storydiff.compare.parallel import align_parallel  # numpy: only when there is a translation
+
         order = {a.id: n for n, a in enumerate(articles)}
         text_of: dict[str, str] = {s.id: s.text for a in articles for s in a.sentences}
         by_sentence: dict[str, list[int]] = {}
