@@ -1,5 +1,7 @@
 """Entities across spellings, scripts and articles: the seeds' requirements and the resolver's rules."""
 
+import re
+
 import pytest
 
 from storydiff import compare, from_text
@@ -103,7 +105,9 @@ def _with_mentions(text, source, names):
 
     article = clean([from_text(text, f"<{source}>")]).articles[0]
     mentions = tuple(
-        Mention(article.id, "s0", text.index(n), text.index(n) + len(n), n, kind, n) for n, kind in names
+        Mention(article.id, "s0", m.start(), m.end(), n, kind, n)
+        for n, kind in names
+        for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text)
     )
     return replace(article, source=source, mentions=mentions)
 
@@ -123,3 +127,13 @@ def test_a_single_word_joins_a_body_only_by_a_list_or_its_name_not_by_the_surnam
     entities = EntityResolver().resolve([a, b]).entities
     body = next(e for e in entities if e.name == "ministry of transport of Dranova")
     assert "Dranovan" not in body.variants
+
+
+def test_an_unknown_name_typed_a_person_in_its_inflected_forms_joins_the_place_and_takes_its_type():
+    text_ru = "Дранова подписала договор. Министр энергетики Драновы заявил, что газ Драновы пойдет в январе."
+    text_en = "Dranova signed the gas agreement on Monday, officials in the capital of Dranova said."
+    ru = _with_mentions(text_ru, "NovaPress", [("Дранова", "PERSON"), ("Драновы", "PERSON")])
+    en = _with_mentions(text_en, "Halden Wire", [("Dranova", "PLACE")])
+    entities = EntityResolver().resolve([ru, en]).entities
+    place = next(e for e in entities if "Dranova" in e.variants)
+    assert {"Дранова", "Драновы"} <= set(place.variants) and place.type == "PLACE"

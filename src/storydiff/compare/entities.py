@@ -88,6 +88,10 @@ class _Form:
         return Counter(m.normal for m in self.mentions if m.kind == "name").most_common(1)[0][0]
 
     @property
+    def spellings(self) -> set[str]:
+        return {m.normal for m in self.mentions if m.kind == "name"}
+
+    @property
     def words(self) -> int:
         return len(re.findall(r"[^\W\d_]+", latinize(self.name)))
 
@@ -191,7 +195,16 @@ class EntityResolver:
             pair = (a.key, b.key)
             if pair not in cache:
                 kind = types[a.key] if types[a.key] == types[b.key] else None
-                cache[pair] = self.matcher.compare(a.name, b.name, kind)
+                match = self.matcher.compare(a.name, b.name, kind)
+                if a.words == 1 and b.words == 1 and not match.listed:
+                    # A single word's inflected forms (Талвора, Талворы) are one form: its best-spelled
+                    # one decides, not whichever case the text used most.
+                    for x in sorted(a.spellings - {a.name}):
+                        for y in sorted(b.spellings | {b.name}):
+                            other = self.matcher.compare(x, y, kind)
+                            if other.same and other.score > match.score:
+                                match = other
+                cache[pair] = match
             return cache[pair]
 
         def members(root: str) -> list[_Form]:
@@ -297,6 +310,10 @@ class EntityResolver:
         votes: Counter[str] = Counter()
         for form in group:
             votes[types[form.key]] += len(form.mentions) * (3 if form.words >= 2 else 1)
+        if "PERSON" in votes and len(votes) > 1 and all(f.words == 1 for f in group if types[f.key] == "PERSON"):
+            # A person is named in full somewhere; a single word typed a person beside the same word
+            # typed a place or body is a model guessing at an unknown name (Талвора, "Washington").
+            del votes["PERSON"]
         kind = cast(EntityType, max(votes, key=lambda t: votes[t]))
         canonical = self._canonical(group)
         variants = sorted({m.text for m in mentions if m.kind == "name"} | names, key=str.casefold)
