@@ -283,6 +283,17 @@ def test_a_headline_after_a_tag_in_capitals():
     assert quote.speaker_name == "Pell Okonjo" and quote.text == "Ferry Fares Will Double by Spring"
 
 
+def test_a_headline_opened_by_a_poll_says_what_it_found():
+    article = _with_headline("Poll: Ferry Fares Top the List of Voter Worries")
+    (quote,) = QuoteFinder().find(article)
+    assert quote.speaker_name == "Poll" and quote.text == "Ferry Fares Top the List of Voter Worries"
+
+
+def test_a_headline_opened_by_a_label_names_no_one():
+    article = _with_headline("Watch: Ferry Fares Top the List of Voter Worries")
+    assert QuoteFinder().find(article) == []
+
+
 def test_transcript_turns_in_title_case_when_several_open_paragraphs():
     _, quotes = _quotes(
         "Morrow: The lock has been shut for a month and nobody answers us.\n\n"
@@ -296,3 +307,17 @@ def test_transcript_turns_in_title_case_when_several_open_paragraphs():
 def test_a_single_title_case_label_is_no_transcript():
     _, quotes = _quotes("Tickets: The ferry to the island leaves every hour from the north pier.\n", entities=False)
     assert quotes == []
+
+
+def test_a_speaker_written_out_stops_at_a_quote_mark():
+    from storydiff.analyse.speakers import MentionIndex, attribute_source
+
+    # An unmatched « (broken marks in a machine translation) before the subject the parser gave.
+    article = _article("The dam opened. «Fishers of Brenmark declared that the dam harms eels.\n", entities=False)
+    text = article.text
+    start = text.index("«")
+    source = (start, text.index(" declared"))
+    head = (text.index("Fishers of"), text.index("Fishers of") + len("Fishers"))
+    cue = (text.index("declared"), text.index("declared") + len("declared"))
+    who = attribute_source(article, MentionIndex(article), source, head, cue)
+    assert who.speaker_name == "Fishers of Brenmark"

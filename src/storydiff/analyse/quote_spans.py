@@ -247,7 +247,8 @@ def _headline_span(article: Article, found: list[QuoteSpan], lexicon: _QuoteWord
         return None
     first = paragraphs[0]  # a headline left in the body (one the cleaner took as the title is not there)
     match = _HEADLINE.match(first.text)
-    if not match or match.group("label").casefold().strip(" .") in lexicon.not_labels:
+    word = match.group("label").casefold().strip(" .") if match else ""
+    if not match or word in lexicon.not_labels and word not in lexicon.headline_sources:
         return None
     start, end = trim_span(article.text, first.start + match.start("content"), first.end)
     # Words in marks inside it ("McCain: Anger Appeals to ‘Bad Angels’") leave the rest its label's.
@@ -293,6 +294,7 @@ class _QuoteWords:
     indirect: tuple[re.Pattern[str], ...]  # reported speech
     relative: re.Pattern[str]  # a clause, not a speaker
     not_labels: frozenset[str]  # "UPDATE:", "WATCH:": capitals and a colon that name no speaker
+    headline_sources: frozenset[str]  # "Poll:" opening a headline: what the poll found
 
 
 @lru_cache(maxsize=8)
@@ -332,6 +334,7 @@ def _quote_words(packs: LanguagePacks) -> _QuoteWords:
         indirect=indirect,
         relative=re.compile(rf"\b(?:{alternation(packs.words('relative_words'))})\b", re.I),
         not_labels=frozenset(w.casefold() for w in packs.words("not_speaker_labels")),
+        headline_sources=frozenset(w.casefold() for w in packs.words("headline_sources")),
     )
 
 

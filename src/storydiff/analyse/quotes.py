@@ -42,6 +42,7 @@ class QuoteFinder:
         quotes: list[Quote] = []
         spans = find_quote_spans(article, packs=self.packs)
         grammar, hints = self._grammar(article, index, spans)
+        parsed = grammar
         if self.attributions != "all":
             grammar = {}  # the parse only names speakers: the patterns' indirect speech stays as tuned
         if grammar:
@@ -59,6 +60,8 @@ class QuoteFinder:
                 who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor,
                                 partial=span.kind == "partial", packs=self.packs, indirect=span.kind == "indirect")
             who = russian.get(span, who)  # a Russian quote's speaker read from its parse
+            if who.span is None and (read := parsed.get(span)) is not None and read.speaker_name is not None:
+                who = read  # words before a cue as written give way to the clause's subject in the parse
             hint = hints.get(span)
             if hint is not None and who.span is None and (who.speaker_name is None or (
                     hint.span is not None and not who.speaker_name[:1].isupper())):  # "but", "is": no name
@@ -171,7 +174,8 @@ def _shifted(found: Reported, by: int) -> Reported:
 def _cue_pattern(packs: LanguagePacks) -> re.Pattern[str]:
     """Any cue word: a paragraph without one is not worth parsing."""
     words = cue_words(packs)
-    return re.compile(rf"\b(?:{alternation(words.verbs | words.nouns | words.according)})\b", re.IGNORECASE)
+    every = words.verbs | words.nouns | words.according | words.stances | words.holders | words.objects | words.naming
+    return re.compile(rf"\b(?:{alternation(every)})\b", re.IGNORECASE)
 
 
 _SIGNATURE = re.compile(r"^\s*(?:[-—–―]+|--)\s*(?P<s>[A-ZА-ЯЁ@][^\n]{1,100}?)[\s.]*$")

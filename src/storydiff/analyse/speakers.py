@@ -38,6 +38,10 @@ def speech_verbs_pattern(packs: LanguagePacks) -> str:
 SPEECH_VERBS = speech_verbs_pattern(default_language_packs())
 
 
+_TITLE_OPENERS = frozenset(w.casefold() for w in default_language_packs().words("articles"))
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+
+
 @dataclass(frozen=True)
 class _Speech:
     verb: re.Pattern[str]
@@ -135,13 +139,18 @@ def _pick(index: MentionIndex, start: int, end: int, last: bool, text: str = "")
     if not found:
         return None
     people = [f for f in found if _is_person(index, f)]
-    full = [f for f in people if text and " " in text[f[0] : f[1]].strip()]
+    # A full name, not a title ("The Prime Minister of Oskeria Mehmet Aydın": Aydın).
+    full = [f for f in people if text and " " in text[f[0] : f[1]].strip()
+            and text[f[0] : f[1]].split()[0].casefold() not in _TITLE_OPENERS]
     return (full or people or found)[-1 if last else 0]
 
 
 def _subject_region(text: str, start: int, end: int) -> tuple[int, int]:
     """The words right before a verb that can be its subject: after the last comma ("In an interview
     with Ann Lee, the senator said": the senator), but across an appositive ("Smith, 45, said")."""
+    marks = list(_QUOTE_MARK.finditer(text, start, end))
+    if marks:  # a speaker never runs back over a quote mark (a broken quote, a spliced headline)
+        start = marks[-1].end()
     chunk = text[start:end].rstrip()
     if chunk.endswith(","):  # "Smith, a senator from Ohio, said": the appositive and the name before it
         inner = chunk[:-1]
@@ -282,6 +291,20 @@ def _attribute_before(article: Article, index: MentionIndex, start: int, open_ma
 
 
 
+def _clipped(article: Article, source: tuple[int, int], anchor: tuple[int, int]) -> tuple[int, int]:
+    """The source's words within one sentence and between quote marks, on the side of its head word: a
+    parse of broken text may hang a stray quote mark or a run-in headline on the subject."""
+    a, b = source
+    sentence = next((s for s in article.sentences if s.start <= anchor[0] < s.end), None)
+    if sentence is not None:
+        a, b = max(a, sentence.start), min(b, sentence.end)
+    text = article.text
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text, a, b)]
+    a = max([a, *[m + 1 for m in marks if m < anchor[0]]])
+    b = min([b, *[m for m in marks if m >= anchor[1]]])
+    return (a, b) if a < b else source
+
+
 def attribute_source(article: Article, index: MentionIndex, source: tuple[int, int] | None,
                      head: tuple[int, int] | None, cue: tuple[int, int], *,
                      packs: LanguagePacks | None = None) -> Attribution:
@@ -293,10 +316,13 @@ def attribute_source(article: Article, index: MentionIndex, source: tuple[int, i
     verb = _verb(text[cue[0] : cue[1]], speech)
     if source is None:
         return Attribution(None, None, verb, cue)
+    source = _clipped(article, source, head or cue)
     if head is not None:
         at_head = [(a, b, n) for a, b, n, t in index.items if a < head[1] and head[0] < b and t in ("PERSON", "ORG")]
         if at_head:
             a, b, name = at_head[-1]
+            if text[a:b].split()[0].casefold() in _TITLE_OPENERS:  # "The Prime Minister of X Jane Doe": Doe
+                a, b, name = ([(a, b, name)] + index.within(b, source[1], ("PERSON",)))[-1]
             return Attribution((a, b), name, verb, cue)
     found = _pick(index, *source, last=False, text=text)
     if found:

@@ -62,6 +62,7 @@ class LanguagePack:
     pronouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # a speaker that is no name
     honorifics: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "Sen." "Rep.": lower case, no dot
     not_speaker_labels: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "UPDATE:" names no one
+    headline_sources: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "Poll: X leads" (a source)
     source_after_cues: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "according to X", lower case
     belief_verbs: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "X believes that …" (indirect only)
     # Attribution from a parse: verbs whose object or complement is someone's stance ("X wants to",
@@ -69,6 +70,15 @@ class LanguagePack:
     # that …", "in a statement", "in a CNN poll"). Lower case, every form.
     stance_verbs: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
     cue_nouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
+    # "his support for X", "an endorsement of X": the object is the content, the owner the source;
+    # "supporters of X", "a critic of X": the noun names the source itself.
+    stance_nouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
+    stance_agent_nouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
+    stance_objects: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "took a shot at X"
+    naming_participles: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "the deal known as X"
+    addressee_cues: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "told CNN": no content alone
+    stance_nouns_held_by_of: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "the support of X"
+    time_nouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "talked at midnight": no content
     question_participles: frozenset[str] = field(default=frozenset(), metadata=_WORDS)  # "when asked whether"
     # Entities: pronouns resolved to one person, words that are no name, cues after an adjective.
     person_pronouns: frozenset[str] = field(default=frozenset(), metadata=_WORDS)
