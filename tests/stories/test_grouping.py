@@ -61,7 +61,8 @@ def test_articles_outside_the_window_never_meet_but_undated_ones_meet_all():
 
 
 def test_an_article_that_matches_two_stories_merges_them_and_a_bad_merge_is_split():
-    grouper = StoryGrouper(StoryGroupingSettings(merge_threshold=0.5, threshold=0.5))
+    # Thresholds low enough that the dated bridge (a lead halfway between) joins both stories.
+    grouper = StoryGrouper(StoryGroupingSettings(merge_threshold=0.35, threshold=0.35))
     grouper.add([_profile("a", "flood", 100, {"ostrl"}), _profile("b", "flood", 100, {"ostrl"})])
     grouper.add([_profile("c", "fire", 100, {"ostrl"}), _profile("d", "fire", 100, {"ostrl"})])
     before = set(grouper.story_of.values())
@@ -117,3 +118,43 @@ def test_years_days_and_shared_places_tell_two_events_of_one_kind_apart():
     assert grouper.probability(flood("a", dates=day), flood("b", dates=other_day)) < base
     town = frozenset({name_key("Ostrel")})
     assert grouper.probability(flood("a", places=town), flood("b", places=town)) > base
+
+
+def test_on_one_day_other_towns_names_and_figures_tell_alike_leads_apart():
+    # A desk's day: two floods with identical-reading leads, told apart only by what they name.
+    def flood(article: str, day: int | None, **specifics: frozenset[str]) -> StoryProfile:
+        return replace(_profile(article, "flood", day, {"flds"}), **specifics)
+
+    grouper = StoryGrouper()
+    town_a, town_b = frozenset({name_key("Ostrel")}), frozenset({name_key("Virnau")})
+    same = grouper.probability(flood("a", 100, places=town_a, keys=town_a), flood("b", 100, places=town_a, keys=town_a))
+    other_town = grouper.probability(
+        flood("a", 100, places=town_a, keys=town_a), flood("b", 100, places=town_b, keys=town_b)
+    )
+    other_figures = grouper.probability(
+        flood("a", 100, numbers=frozenset({"41"})), flood("b", 100, numbers=frozenset({"17"}))
+    )
+    assert same > other_town + 0.3
+    assert other_figures < grouper.probability(flood("a", 100), flood("b", 100))
+    # Undated (ECB+-like) pairs are weighed as before: the dated features do not fire.
+    undated = grouper.probability(
+        flood("a", None, places=town_a, keys=town_a), flood("b", None, places=town_b, keys=town_b)
+    )
+    assert undated > other_town
+
+
+def test_a_day_of_many_same_kind_events_gives_each_its_own_story():
+    towns = ["Ostrel", "Virnau", "Kaldby", "Tessmor", "Brunvik", "Olmara"]
+    profiles = [
+        replace(
+            _profile(f"{town}-{n}", "flood", 200, {name_key(town)}),
+            places=frozenset({name_key(town)}),
+            numbers=frozenset({str(20 + k)}),
+        )
+        for k, town in enumerate(towns)
+        for n in range(3)
+    ]
+    grouper = StoryGrouper()
+    grouper.add(profiles)
+    stories = {frozenset(members) for members in grouper.groups().values()}
+    assert stories == {frozenset(f"{town}-{n}" for n in range(3)) for town in towns}

@@ -80,19 +80,28 @@ def pair_features(
     across = 1.0 if a.language != b.language else 0.0
     gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
     terms = term_cosine(a.terms, b.terms, term_idf or (lambda slot: 1.0))
+    numbers_clash = _clash(a.numbers, b.numbers)
+    # Both dated: a desk's day holds many same-kind events whose leads read alike, so a close lead
+    # says less and a clash of figures, places or names says more. Undated pairs (ECB+) are untouched.
+    dated = 1.0 if a.day is not None and b.day is not None else 0.0
     return (
         cosine,
         across * cosine,
         across,
         _overlap(a.keys, b.keys, idf),
         _overlap(a.numbers, b.numbers),
-        _clash(a.numbers, b.numbers),
+        numbers_clash,
         min(gap, settings.window_days) / max(settings.window_days, 1),
         terms,
         _overlap(a.places | a.people, b.places | b.people),
         _clash(a.years, b.years),
         1.0 if a.dates & b.dates else 0.0,
         _clash(a.dates, b.dates),
+        dated,
+        dated * cosine,
+        dated * numbers_clash,
+        dated * _clash(a.places, b.places),
+        dated * _clash(a.keys, b.keys),
     )
 
 

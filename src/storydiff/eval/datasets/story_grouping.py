@@ -7,7 +7,12 @@ agglomerative clustering (scikit-learn) run on the same documents with a thresho
   similar ones of its topic and the unrelated ones of the others. No publication dates.
 - `grouping-gvc`: the Gun Violence Corpus validation split: many near-identical shootings; the
   first line of each document is its publication date.
-- `grouping-generated`: the generated multilingual corpus (`storydiff.bench.corpus`), 1,000 articles.
+- `grouping-generated`: the generated multilingual corpus (`storydiff.bench.corpus`), 1,000 articles
+  over a year.
+- `grouping-generated-dense`: the same generator at a news desk's density: 800 articles (about 160
+  events, 40 of each kind) over four days, so that many floods and arrests share a day and only
+  their places, people and figures tell them apart. Dev and test are two seeds, not halves, so
+  each split keeps the full density.
 
 The split is by topic (ECB+) or incident (GVC), so a dev event never shares a story with a test one.
 """
@@ -28,10 +33,26 @@ from storydiff.eval.datasets.ecbplus import b_cubed
 if TYPE_CHECKING:
     from storydiff.stories import StoryProfile
 
-__all__ = ["GroupingDoc", "group", "grouping_docs", "profiles_for", "run_ecbplus", "run_generated", "run_gvc"]
+__all__ = [
+    "GroupingDoc",
+    "group",
+    "grouping_docs",
+    "profiles_for",
+    "run_ecbplus",
+    "run_generated",
+    "run_generated_dense",
+    "run_gvc",
+]
 
 # Cosine distance at which the baseline stops merging: the best of 0.5-0.9 on each dev split.
-TFIDF_DISTANCE = {"grouping-ecbplus": 0.8, "grouping-gvc": 0.8, "grouping-generated": 0.5}
+TFIDF_DISTANCE = {
+    "grouping-ecbplus": 0.8,
+    "grouping-gvc": 0.8,
+    "grouping-generated": 0.5,
+    "grouping-generated-dense": 0.5,
+}
+DENSE_ARTICLES, DENSE_DAYS = 800, 3  # events on days 0-3 (articles up to a day later): ~160 articles a day
+DENSE_SEEDS = {"dev": 401, "test": 402}
 
 
 @dataclass(frozen=True)
@@ -83,6 +104,25 @@ def _generated_docs(split: Split, limit: int | None) -> list[GroupingDoc]:
         GroupingDoc(a.id, a.story, tuple(p for p in a.text.split("\n\n") if p.strip()), a.language, a.published)
         for a in generate(1000, seed=7)
         if in_split(f"generated-{a.story}", split)
+    ]
+    stories = sorted({d.story for d in docs})[: limit or None]
+    return [d for d in docs if d.story in set(stories)]
+
+
+def _dense_docs(split: Split, limit: int | None) -> list[GroupingDoc]:
+    from storydiff.bench.corpus import generate
+
+    seeds = [DENSE_SEEDS["dev"], DENSE_SEEDS["test"]] if split == "all" else [DENSE_SEEDS[split]]
+    docs = [
+        GroupingDoc(
+            f"{seed}-{a.id}",
+            f"{seed}-{a.story}",
+            tuple(p for p in a.text.split("\n\n") if p.strip()),
+            a.language,
+            a.published,
+        )
+        for seed in seeds
+        for a in generate(DENSE_ARTICLES, seed=seed, days=DENSE_DAYS)
     ]
     stories = sorted({d.story for d in docs})[: limit or None]
     return [d for d in docs if d.story in set(stories)]
@@ -169,6 +209,8 @@ def grouping_docs(name: str, path: Path, split: Split, limit: int | None = None)
         return _ecbplus_docs(path, split, limit)
     if name == "grouping-gvc":
         return _gvc_docs(path, split, limit)
+    if name == "grouping-generated-dense":
+        return _dense_docs(split, limit)
     return _generated_docs(split, limit)
 
 
@@ -184,6 +226,10 @@ def run_generated(path: Path, split: Split, config: Config, limit: int | None = 
     return _run("grouping-generated", _generated_docs(split, limit), config, split)
 
 
+def run_generated_dense(path: Path, split: Split, config: Config, limit: int | None = None) -> DatasetReport:
+    return _run("grouping-generated-dense", _dense_docs(split, limit), config, split)
+
+
 register_dataset(
     DatasetEval("grouping-ecbplus", "ECB+ documents of all topics grouped into stories", run_ecbplus, "events-ecbplus")
 )
@@ -194,4 +240,12 @@ register_dataset(
 )
 register_dataset(
     DatasetEval("grouping-generated", "the generated multilingual corpus grouped into stories", run_generated, ".")
+)
+register_dataset(
+    DatasetEval(
+        "grouping-generated-dense",
+        "the generated multilingual corpus at a desk's density (~160 articles a day) grouped into stories",
+        run_generated_dense,
+        ".",
+    )
 )
