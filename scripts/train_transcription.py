@@ -10,7 +10,10 @@ counted in context (`transcribe.context_keys`) and by the language the Latin tok
 left to the wider ones, which keeps the shipped table small. REALIGN more rounds align with that context model
 itself, leaving out pairs more than NOISE nats a letter behind its best spelling (wrong Wikidata pairs).
 
-    .venv/bin/python scripts/train_transcription.py [../shared/devdata/names-wikidata-en-ru [OUT.tsv]]
+    .venv/bin/python scripts/train_transcription.py [--reverse] [../shared/devdata/names-wikidata-en-ru [OUT.tsv]]
+
+`--reverse` learns `src/storydiff/names/transliteration.tsv` instead (`names.reverse`: Cyrillic -> Latin)
+from the same pairs read backwards.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 
 from storydiff.eval.datasets import in_split
 from storydiff.eval.datasets.wikidata_names import load_entries, name_pairs
-from storydiff.names import transcribe
+from storydiff.names import reverse, transcribe
 from storydiff.names.language import guess_language
 from storydiff.names.transcribe import (
     MAX_CYRILLIC,
@@ -141,8 +144,11 @@ def seed_table() -> dict[tuple[str, str], float]:
     return table
 
 
-def align(pair: tuple[str, str], table: dict[tuple[str, str], float]) -> list[tuple[int, int, str]] | None:
-    """Best alignment as (start, end of the Latin group, Cyrillic group) triples; None when none is found."""
+def align(
+    pair: tuple[str, str], table: dict[tuple[str, str], float], max_out: int = MAX_CYRILLIC
+) -> list[tuple[int, int, str]] | None:
+    """Best alignment as (start, end of the Latin group, Cyrillic group) triples; None when none is found.
+    The same for the reversed pairs of `--reverse` (Cyrillic groups, Latin groups of up to `max_out`)."""
     latin, cyrillic = pair
     n, m = len(latin), len(cyrillic)
     minus = -math.inf
@@ -160,7 +166,7 @@ def align(pair: tuple[str, str], table: dict[tuple[str, str], float]) -> list[tu
                 if i + a > n:
                     break
                 group = latin[i : i + a]
-                for b in range(0, MAX_CYRILLIC + 1):
+                for b in range(0, max_out + 1):
                     if j + b > m:
                         break
                     value = table.get((group, cyrillic[j : j + b]))
@@ -200,6 +206,10 @@ def _plausible_alignment(latin: str, cyrillic: str) -> list[tuple[int, int, str]
 
 def _align(pair: tuple[str, str]) -> list[tuple[int, int, str]] | None:
     return align(pair, _TABLE)
+
+
+def _align_reverse(pair: tuple[str, str]) -> list[tuple[int, int, str]] | None:
+    return align(pair, _TABLE, reverse.MAX_OUT)
 
 
 def estimate(
@@ -257,9 +267,84 @@ def context_rows(
     return rows
 
 
+def reverse_seed() -> dict[tuple[str, str], float]:
+    """SEED read backwards (Cyrillic group -> folded Latin group), with the letters only Russian has."""
+    table: dict[tuple[str, str], float] = {}
+    for latin, options in SEED.items():
+        for cyrillic in options.split(" "):
+            if cyrillic and len(reverse.fold_latin(latin)) <= reverse.MAX_OUT:
+                table[(cyrillic, reverse.fold_latin(latin))] = SEED_COST
+    for cyrillic, options in {"ь": "", "ъ": "", "щ": "shch sch", "ы": "y i", "э": "e", "й": "y i j"}.items():
+        for latin in options.split(" "):
+            table[(cyrillic, latin)] = SEED_COST
+    return table
+
+
+def reverse_rows(
+    pairs: list[tuple[str, str]], alignments: list[list[tuple[int, int, str]] | None], weights: list[int]
+) -> list[str]:
+    """`context_rows` for the reversed pairs: Cyrillic groups in context (`reverse.context_keys`). Rows by
+    the Latin token's language and realigning with the context model left dev F1 unchanged: not done."""
+    counts: dict[str, Counter[str]] = {}
+    units: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    for (cyrillic, _), pieces, weight in zip(pairs, alignments, weights, strict=True):
+        if pieces is None:
+            continue
+        for size in range(1, reverse.MAX_IN + 1):
+            for start in range(len(cyrillic) - size + 1):
+                occurrences[cyrillic[start : start + size]] += weight
+        for start, end, latin in pieces:
+            units[cyrillic[start:end]] += weight
+            for key in reverse.context_keys(cyrillic, start, end):
+                counts.setdefault(key, Counter())[latin] += weight
+    rows = []
+    for key in sorted(counts):
+        row = counts[key]
+        if "|" in key and sum(row.values()) < MIN_CONTEXT:
+            continue
+        for latin, count in sorted(row.items(), key=lambda kv: (-kv[1], kv[0])):
+            if count >= MIN_SPELLING:
+                rows.append(f"{key}\t{latin}\t{count}")
+    for group in sorted(units):
+        if units[group] >= MIN_SPELLING:
+            rows.append(f"@unit\t{group}\t{math.log((units[group] + 0.1) / (occurrences[group] + 1)):.3f}")
+    return rows
+
+
+def train_reverse(pairs: list[tuple[str, str]], weights: list[int], out: Path) -> None:
+    """The Cyrillic -> Latin table: pairs the forward table finds implausible (NOISE) are left out, the
+    rest aligned backwards by hard EM from `reverse_seed` and counted in context."""
+    with Pool(2) as pool:
+        keep = pool.starmap(margin, pairs, chunksize=500)
+    kept = [
+        ((cyrillic, reverse.fold_latin(latin)), weight)
+        for (latin, cyrillic), weight, value in zip(pairs, weights, keep, strict=True)
+        if value > -NOISE and reverse.fold_latin(latin)
+    ]
+    backwards, backward_weights = [p for p, _ in kept], [w for _, w in kept]
+    print(f"reverse: {len(backwards)} plausible pairs")
+    table = reverse_seed()
+    found: list[list[tuple[int, int, str]] | None] = []
+    for iteration in range(4):
+        with Pool(2, initializer=_init, initargs=(table,)) as pool:
+            found = pool.map(_align_reverse, backwards, chunksize=500)
+        table = estimate(backwards, found, backward_weights)
+        print(f"reverse iteration {iteration}: {sum(a is not None for a in found)} aligned, {len(table)} group pairs")
+    header = (
+        "# cyrillic group[|context]\tlatin group (folded)\tweighted count; @unit\tgroup\tlog p(read as one unit) "
+        "-- scripts/train_transcription.py --reverse (keys: reverse.context_keys)"
+    )
+    out.write_text("\n".join([header, *reverse_rows(backwards, found, backward_weights)]) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
+
+
 def main() -> None:
-    path = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/devdata/names-wikidata-en-ru")
-    out = Path(sys.argv[2]) if len(sys.argv) > 2 else TABLE  # another path: try a table without shipping it
+    arguments = [a for a in sys.argv[1:] if a != "--reverse"]
+    backwards = "--reverse" in sys.argv[1:]
+    path = Path(arguments[0] if arguments else "../shared/devdata/names-wikidata-en-ru")
+    # Another path: try a table without shipping it.
+    out = Path(arguments[1]) if len(arguments) > 1 else reverse.TABLE if backwards else TABLE
     held = name_pairs(path, "dev")
     held_latin = {i.latin for i in held}
     held_cyrillic = {i.cyrillic for i in held}
@@ -270,6 +355,9 @@ def main() -> None:
         pairs.append((normalise_latin(latin), normalise_cyrillic(cyrillic)))
         weights.append(min(count, 5))
     print(f"training on {len(pairs)} dev-split pairs ({len(held)} scored pairs set aside)")
+    if backwards:
+        train_reverse(pairs, weights, out)
+        return
     table = seed_table()
     found: list[list[tuple[int, int, str]] | None] = []
     for iteration in range(4):

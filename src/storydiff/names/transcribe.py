@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -34,13 +35,16 @@ __all__ = [
     "TABLE",
     "alignment",
     "best_spelling",
+    "case_forms",
     "clear_caches",
     "context_keys",
+    "distribution",
     "margin",
     "normalise_cyrillic",
     "hepburn_to_polivanov",
     "normalise_latin",
     "pinyin_to_palladius",
+    "read_table",
 ]
 
 TABLE = Path(__file__).with_name("transcription.tsv")
@@ -62,18 +66,21 @@ def normalise_cyrillic(token: str) -> str:
     return unicodedata.normalize("NFC", token.casefold()).replace("ё", "е").replace("-", "")
 
 
-def _class(letter: str) -> str:
-    return letter if letter in "^$" else "v" if letter in _VOWELS else "c"
+def _class(letter: str, vowels: AbstractSet[str] = _VOWELS) -> str:
+    return letter if letter in "^$" else "v" if letter in vowels else "c"
 
 
-def context_keys(latin: str, start: int, end: int) -> tuple[str, str, str, str, str]:
+def context_keys(
+    latin: str, start: int, end: int, vowels: AbstractSet[str] = _VOWELS
+) -> tuple[str, str, str, str, str]:
     """The table's keys for the group `latin[start:end]`, from the widest context to the narrowest: the
     group alone; the classes around it (^ start, $ end, v vowel, c consonant); the next letter and the
-    class before; the previous letter and the class after; both neighbouring letters."""
+    class before; the previous letter and the class after; both neighbouring letters. The reverse
+    model (`names.reverse`) builds its keys the same way over Cyrillic, with its own vowels."""
     group = latin[start:end]
     before = latin[start - 1] if start > 0 else "^"
     after = latin[end] if end < len(latin) else "$"
-    wide_before, wide_after = _class(before), _class(after)
+    wide_before, wide_after = _class(before, vowels), _class(after, vowels)
     return (
         group,
         f"{group}|{wide_before}{wide_after}",
@@ -83,21 +90,27 @@ def context_keys(latin: str, start: int, end: int) -> tuple[str, str, str, str, 
     )
 
 
+def read_table(path: Path) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """({key: {written group: count}}, {source group: log p(read as one unit)}) from a table file;
+    empty when the file is absent. Both directions' tables have this form."""
+    counts: dict[str, dict[str, float]] = {}
+    units: dict[str, float] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            key, written, value = line.split("\t")
+            if key == "@unit":
+                units[written] = float(value)
+            else:
+                counts.setdefault(key, {})[written] = float(value)
+    return counts, units
+
+
 @lru_cache(maxsize=1)
 def _load() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     """({key: {cyrillic group: count}}, {latin group: log p(read as one unit)})."""
-    counts: dict[str, dict[str, float]] = {}
-    units: dict[str, float] = {}
-    if TABLE.exists():
-        for line in TABLE.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            key, cyrillic, value = line.split("\t")
-            if key == "@unit":
-                units[cyrillic] = float(value)
-            else:
-                counts.setdefault(key, {})[cyrillic] = float(value)
-    return counts, units
+    return read_table(TABLE)
 
 
 def _language_factor(ratio: float) -> float:
@@ -124,7 +137,15 @@ def _back_off(counts: dict[str, float] | None, wider: dict[str, float]) -> dict[
 @lru_cache(maxsize=65536)
 def _distribution(keys: tuple[str, str, str, str, str], language: str = "") -> tuple[dict[str, float], float] | None:
     """{Cyrillic group: log p}, with the log-probability that the letters are one unit added, and the best value."""
-    counts, units = _load()
+    return distribution(*_load(), keys, language)
+
+
+def distribution(
+    counts: dict[str, dict[str, float]], units: dict[str, float], keys: tuple[str, ...], language: str = ""
+) -> tuple[dict[str, float], float] | None:
+    """From a table's rows, {written group: log p} for the group in the context `keys` (`context_keys`)
+    and the language, with log p(read as one unit) added, and the best value; None for an unseen group.
+    `reverse` reads its Cyrillic -> Latin table so too."""
     overall = counts.get(keys[0])
     if not overall:
         return None
@@ -279,6 +300,20 @@ _CASE_ENDINGS = (
 # Per letter: a case form is a weaker match than the nominative. Fitted on the dev split (0.3 before;
 # 0.6 keeps F1 and lifts the recall reachable at precision 0.98 from 0.83 to 0.86).
 _CASE_COST = 0.6
+# A one-letter ending is as often another name (Мааса for Maas, the feminine Корнилова for Kornilov) as
+# a case form; a longer one (Эстравию, Корниловым) seldom is. Dev F1 unchanged; keeps Эстравию within
+# the two-way margin's MARGIN.
+_LONG_CASE_COST = 0.5
+
+
+def case_forms(cyrillic: str) -> list[tuple[str, float]]:
+    """The normalised spelling itself at no cost, and the nominatives its case ending may stand for."""
+    forms = [(cyrillic, 0.0)]
+    for ending, nominatives in _CASE_ENDINGS:
+        if cyrillic.endswith(ending) and len(cyrillic) > len(ending) + 2:
+            cost = _CASE_COST if len(ending) == 1 else _LONG_CASE_COST
+            forms += [(cyrillic[: -len(ending)] + nominative, cost) for nominative in nominatives]
+    return forms
 
 
 def margin(latin: str, cyrillic: str) -> float:
@@ -293,11 +328,7 @@ def margin(latin: str, cyrillic: str) -> float:
         if spelling is not None and spelling.replace("ь", "") == bare:
             return 0.0
     best_value = -math.inf
-    forms = [(cyr, 0.0)]
-    for ending, nominatives in _CASE_ENDINGS:
-        if cyr.endswith(ending) and len(cyr) > len(ending) + 2:
-            forms += [(cyr[: -len(ending)] + nominative, _CASE_COST) for nominative in nominatives]
-    for form, cost in forms:
+    for form, cost in case_forms(cyr):
         given, best = _score(lat, form)
         if given > -math.inf:
             best_value = max(best_value, (given - best) / max(len(lat), 1) - cost)
