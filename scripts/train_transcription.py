@@ -28,6 +28,7 @@ from storydiff.eval.datasets import in_split
 from storydiff.eval.datasets.wikidata_names import load_entries, name_pairs
 from storydiff.names import reverse, transcribe
 from storydiff.names.language import guess_language
+from storydiff.names.latin import normalise_cyrillic, normalise_latin
 from storydiff.names.transcribe import (
     MAX_CYRILLIC,
     MAX_LATIN,
@@ -35,8 +36,6 @@ from storydiff.names.transcribe import (
     alignment,
     context_keys,
     margin,
-    normalise_cyrillic,
-    normalise_latin,
 )
 
 SEED = {

@@ -3,17 +3,10 @@
 import pytest
 
 from storydiff.names import NameMatcher
+from storydiff.names.latin import normalise_cyrillic, normalise_latin
 from storydiff.names.matcher import MARGIN
-from storydiff.names.transcribe import (
-    TABLE,
-    alignment,
-    best_spelling,
-    hepburn_to_polivanov,
-    margin,
-    normalise_cyrillic,
-    normalise_latin,
-    pinyin_to_palladius,
-)
+from storydiff.names.syllables import hepburn_to_polivanov, pinyin_to_palladius
+from storydiff.names.transcribe import TABLE, alignment, best_spelling, margin
 
 
 @pytest.fixture(scope="module")

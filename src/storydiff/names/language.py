@@ -36,7 +36,7 @@ def load_rules() -> tuple[tuple[str, str, str], ...]:
 @lru_cache(maxsize=65536)
 def guess_language(token: str) -> str:
     """The first language whose rule matches the lower-cased token, or "" when none does."""
-    from storydiff.names.transcribe import hepburn_to_polivanov, pinyin_to_palladius
+    from storydiff.names.syllables import hepburn_to_polivanov, pinyin_to_palladius
 
     word = token.casefold()
     for language, pattern, condition in load_rules():

@@ -11,7 +11,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ABJAD", "CYRILLIC", "RUSSIAN", "alternative_keys", "latinize", "token_key", "tokens"]
+__all__ = [
+    "ABJAD",
+    "CYRILLIC",
+    "RUSSIAN",
+    "alternative_keys",
+    "latinize",
+    "normalise_cyrillic",
+    "normalise_latin",
+    "token_key",
+    "tokens",
+]
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
@@ -88,3 +98,11 @@ def alternative_keys(key: str) -> set[str]:
     if "c" in key:
         keys.add(key.replace("ch", "\0").replace("c", "ts").replace("\0", "ch"))
     return keys
+
+
+def normalise_latin(token: str) -> str:
+    return unicodedata.normalize("NFC", token.casefold()).replace("'", "").replace("’", "").replace("-", "")
+
+
+def normalise_cyrillic(token: str) -> str:
+    return unicodedata.normalize("NFC", token.casefold()).replace("ё", "е").replace("-", "")

@@ -21,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from storydiff.names import transcribe
-from storydiff.names.transcribe import case_forms, distribution, normalise_cyrillic
+from storydiff.names.latin import normalise_cyrillic, normalise_latin
+from storydiff.names.transcribe import case_forms, distribution
 
 __all__ = ["MAX_OUT", "TABLE", "clear_caches", "context_keys", "fold_latin", "margin", "score", "two_way_margin"]
 
@@ -145,7 +146,7 @@ def two_way_margin(latin: str, cyrillic: str) -> float:
     forward = max(transcribe.margin(latin, cyrillic), _WORST)
     backward = max(margin(latin, cyrillic), _WORST)
     # Blind to diacritics, the reverse view may not rescue a token that has them (Ćosić / Цосич: ć is ч).
-    plain = fold_latin(latin) == transcribe.normalise_latin(latin)
+    plain = fold_latin(latin) == normalise_latin(latin)
     better = max(forward, backward) if plain else forward
     total = _FORWARD_WEIGHT * forward + _REVERSE_WEIGHT * backward + _BETTER_WEIGHT * better
     return total / (_FORWARD_WEIGHT + _REVERSE_WEIGHT + _BETTER_WEIGHT)

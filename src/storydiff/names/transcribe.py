@@ -10,8 +10,8 @@ letter group is read as one unit (sch is, ts mostly is not), so a rare group is 
 context of one letter cannot tell a name's language, so the table also counts each group by the
 language its token's letters suggest (`language.guess_language`: German ei -> ай, French final t
 unwritten) and that count reweights the context's choice, within bounds.
-Chinese (pinyin -> Palladius) and Japanese (Hepburn -> Polivanov) are syllable systems, built below
-as tables rather than learned. The table is learned by `scripts/train_transcription.py` from the CC0
+Chinese (pinyin -> Palladius) and Japanese (Hepburn -> Polivanov) are syllable systems, built as
+tables rather than learned (`names.syllables`). The table is learned by `scripts/train_transcription.py` from the CC0
 `names-wikidata-en-ru` pairs of the dev split only, with the sample that `storydiff eval --dataset
 wikidata-names` scores set aside.
 
@@ -25,10 +25,12 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Set as AbstractSet
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from storydiff.names.language import guess_language
+from storydiff.names.latin import normalise_cyrillic, normalise_latin
+from storydiff.names.syllables import hepburn_to_polivanov, pinyin_to_palladius
 
 __all__ = [
     "MAX_LATIN",
@@ -40,10 +42,6 @@ __all__ = [
     "context_keys",
     "distribution",
     "margin",
-    "normalise_cyrillic",
-    "hepburn_to_polivanov",
-    "normalise_latin",
-    "pinyin_to_palladius",
     "read_table",
 ]
 
@@ -56,14 +54,6 @@ _INSERTED_COST = -4.0  # a soft or hard sign with no Latin counterpart (Udalryk 
 LANGUAGE_WEIGHT = 1.0  # how strongly the guessed language (`language.guess_language`) reweights a context
 LANGUAGE_CAP = 3.0  # the most the language may multiply or divide a spelling's probability by
 _VOWELS = set("aeiouyáàâäãåæéèêëěęíìîïóòôöõøőœúùûüůűýÿāēīōū")
-
-
-def normalise_latin(token: str) -> str:
-    return unicodedata.normalize("NFC", token.casefold()).replace("'", "").replace("’", "").replace("-", "")
-
-
-def normalise_cyrillic(token: str) -> str:
-    return unicodedata.normalize("NFC", token.casefold()).replace("ё", "е").replace("-", "")
 
 
 def _class(letter: str, vowels: AbstractSet[str] = _VOWELS) -> str:
@@ -363,245 +353,3 @@ def best_spelling(latin: str) -> str:
         out.append(piece)
         position = previous
     return "".join(reversed(out))
-
-
-# --- Chinese: Hanyu Pinyin into the Palladius system (Xi Jinping -> Си Цзиньпин, Mao Zedong -> Мао Цзэдун).
-# Russian practice is a fixed syllable table, not letter by letter, so it is built, not learned.
-
-_INITIALS = {
-    "b": "б",
-    "p": "п",
-    "m": "м",
-    "f": "ф",
-    "d": "д",
-    "t": "т",
-    "n": "н",
-    "l": "л",
-    "g": "г",
-    "k": "к",
-    "h": "х",
-    "j": "цз",
-    "q": "ц",
-    "x": "с",
-    "zh": "чж",
-    "ch": "ч",
-    "sh": "ш",
-    "r": "ж",
-    "z": "цз",
-    "c": "ц",
-    "s": "с",
-}
-_FINALS = {
-    "a": "а",
-    "o": "о",
-    "e": "э",
-    "ai": "ай",
-    "ei": "эй",
-    "ao": "ао",
-    "ou": "оу",
-    "an": "ань",
-    "en": "энь",
-    "ang": "ан",
-    "eng": "эн",
-    "ong": "ун",
-    "i": "и",
-    "ia": "я",
-    "iao": "яо",
-    "ie": "е",
-    "iu": "ю",
-    "ian": "янь",
-    "in": "инь",
-    "iang": "ян",
-    "ing": "ин",
-    "iong": "юн",
-    "u": "у",
-    "ua": "уа",
-    "uo": "о",
-    "ui": "уй",
-    "uai": "уай",
-    "uan": "уань",
-    "un": "унь",
-    "uang": "уан",
-    "ue": "юэ",
-    "v": "юй",
-    "ve": "юэ",
-}
-_ZERO = {
-    "a": "а",
-    "ai": "ай",
-    "an": "ань",
-    "ang": "ан",
-    "ao": "ао",
-    "e": "э",
-    "ei": "эй",
-    "en": "энь",
-    "er": "эр",
-    "o": "о",
-    "ou": "оу",
-    "ya": "я",
-    "yan": "янь",
-    "yang": "ян",
-    "yao": "яо",
-    "ye": "е",
-    "yi": "и",
-    "yin": "инь",
-    "ying": "ин",
-    "yong": "юн",
-    "you": "ю",
-    "yu": "юй",
-    "yuan": "юань",
-    "yue": "юэ",
-    "yun": "юнь",
-    "wa": "ва",
-    "wai": "вай",
-    "wan": "вань",
-    "wang": "ван",
-    "wei": "вэй",
-    "wen": "вэнь",
-    "weng": "вэн",
-    "wo": "во",
-    "wu": "у",
-}
-
-
-@lru_cache(maxsize=1)
-def _pinyin_syllables() -> dict[str, str]:
-    table = dict(_ZERO)
-    for initial, cyr_initial in _INITIALS.items():
-        for final, cyr_final in _FINALS.items():
-            if initial in ("j", "q", "x"):  # only i- and ü-finals; u is ü here
-                if not final.startswith(("i", "u")) or final in ("ui", "uo", "ua", "uai", "uang"):
-                    continue
-                cyr_final = {"u": "юй", "ue": "юэ", "uan": "юань", "un": "юнь"}.get(final, cyr_final)
-            elif final.startswith("i") and initial in ("zh", "ch", "sh", "r", "z", "c", "s"):
-                if final != "i":
-                    continue
-                cyr_final = "ы" if initial in ("z", "c", "s") else "и"
-            elif (final == "uo" and initial in ("b", "p", "m", "f")) or (
-                final in ("ue", "ve", "v") and initial not in ("n", "l")
-            ):
-                continue
-            table[initial + final] = cyr_initial + cyr_final
-    return table
-
-
-def pinyin_to_palladius(latin: str) -> str | None:
-    """The Palladius spelling of a token made only of pinyin syllables (at most four), else None."""
-    word = normalise_latin(latin).replace("ü", "v")
-    syllables = _pinyin_syllables()
-
-    @cache
-    def parse(position: int) -> tuple[str, int] | None:
-        if position == len(word):
-            return "", 0
-        for size in (6, 5, 4, 3, 2, 1):
-            piece = word[position : position + size]
-            if len(piece) == size and piece in syllables:
-                rest = parse(position + size)
-                if rest is not None and rest[1] < 4:
-                    return syllables[piece] + rest[0], rest[1] + 1
-        return None
-
-    parsed = parse(0)
-    return parsed[0] if parsed else None
-
-
-# --- Japanese: Hepburn romanisation into the Polivanov system (Kishida -> Кисида, Chikako -> Тикако,
-# Fujimoto -> Фудзимото, Ichirō -> Итиро).
-
-_KANA_ROWS = {
-    "": "",
-    "k": "к",
-    "g": "г",
-    "s": "с",
-    "z": "дз",
-    "t": "т",
-    "d": "д",
-    "n": "н",
-    "h": "х",
-    "b": "б",
-    "p": "п",
-    "m": "м",
-    "r": "р",
-}
-_KANA_VOWELS = {
-    "a": "а",
-    "i": "и",
-    "u": "у",
-    "e": "э",
-    "o": "о",
-    "ā": "а",
-    "ī": "и",
-    "ū": "у",
-    "ē": "э",
-    "ō": "о",
-    "â": "а",
-    "î": "и",
-    "û": "у",
-    "ê": "э",
-    "ô": "о",
-}
-_YOON = {"a": "я", "u": "ю", "o": "ё", "ā": "я", "ū": "ю", "ō": "ё", "ô": "ё", "û": "ю"}
-
-
-@lru_cache(maxsize=1)
-def _kana_syllables() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for row, cyr in _KANA_ROWS.items():
-        for vowel, cyr_vowel in _KANA_VOWELS.items():
-            table[row + vowel] = cyr + cyr_vowel
-        if row:
-            for vowel, cyr_vowel in _YOON.items():
-                table[row + "y" + vowel] = cyr + cyr_vowel
-    for vowel, cyr_vowel in _YOON.items():
-        table["y" + vowel] = cyr_vowel
-        table["sh" + vowel] = "с" + cyr_vowel
-        table["ch" + vowel] = "т" + cyr_vowel
-        table["j" + vowel] = "дз" + cyr_vowel
-    for vowel in "aāâ":
-        table["w" + vowel] = "ва"
-    table.update(
-        {
-            "shi": "си",
-            "chi": "ти",
-            "tsu": "цу",
-            "fu": "фу",
-            "ji": "дзи",
-            "wo": "о",
-            "tsū": "цу",
-            "fū": "фу",
-            "n": "н",
-            "m": "м",
-        }
-    )
-    table["ye"] = "е"
-    return table
-
-
-def hepburn_to_polivanov(latin: str) -> str | None:
-    """The Polivanov spelling of a token made only of Japanese syllables in Hepburn, else None."""
-    word = normalise_latin(latin)
-    syllables = _kana_syllables()
-
-    @cache
-    def parse(position: int) -> str | None:
-        if position == len(word):
-            return ""
-        options = []
-        if position + 1 < len(word) and word[position] == word[position + 1] and word[position] in "kstpgdbz":
-            options.append((1, _KANA_ROWS.get(word[position], "т")))  # a doubled consonant (sokuon)
-        if word.startswith("tch", position):
-            options.append((1, "т"))
-        for size in (4, 3, 2, 1):
-            piece = word[position : position + size]
-            if len(piece) == size and piece in syllables:
-                if piece in ("n", "m") and position + 1 < len(word) and word[position + 1] in "aeiouy":
-                    continue  # n before a vowel starts the next syllable
-                options.append((size, syllables[piece]))
-        for size, spelling in options:
-            rest = parse(position + size)
-            if rest is not None:
-                return spelling + rest
-        return None
-
-    return parse(0)
