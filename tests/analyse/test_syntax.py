@@ -75,3 +75,25 @@ def test_the_parser_gives_the_tags_spacys_ruler_gives():
     for text, tokens in zip(texts, ours, strict=True):
         expected = [(t.text, t.pos_, t.tag_, t.dep_, t.head.i) for t in nlp(text)]
         assert [(t.text, t.pos, t.tag, t.dep, t.head) for t in tokens] == expected
+
+
+def test_words_no_rule_names_share_one_cached_entry():
+    # The cache is keyed by what the rules read: a run's many new words do not grow it.
+    rules = _rules(
+        {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}, "index": 0},
+        {"patterns": [[{"TAG": "NN", "LOWER": "nobody"}]], "attrs": {"POS": "PRON"}, "index": 0},
+    )
+    words = _words(("NN", "harbour", "dobj"), ("NN", "pier", "dobj"), ("NN", "nobody", "nsubj"))
+    assert rules.apply(words) == [("NOUN", "NN", "dobj"), ("NOUN", "NN", "dobj"), ("PRON", "NN", "nsubj")]
+    assert len(rules._set_by) == 2
+    assert rules.apply(words[::-1]) == [("PRON", "NN", "nsubj"), ("NOUN", "NN", "dobj"), ("NOUN", "NN", "dobj")]
+
+
+def test_a_two_word_rule_still_overrides_an_earlier_one_word_rule_on_its_word():
+    rules = _rules(
+        {"patterns": [[{"TAG": "VBD"}]], "attrs": {"POS": "AUX"}, "index": 0},
+        {"patterns": [[{"DEP": "expl"}, {"LOWER": "was"}]], "attrs": {"POS": "VERB"}, "index": 1},
+        {"patterns": [[{"LOWER": "were"}]], "attrs": {"POS": "X"}, "index": 0},
+    )
+    words = _words(("EX", "there", "expl"), ("VBD", "was", "ROOT"), ("VBD", "were", "ROOT"))
+    assert [pos for pos, _, _ in rules.apply(words)] == ["", "VERB", "X"]

@@ -144,3 +144,17 @@ def test_a_site_with_many_one_off_lines_forgets_them_but_keeps_its_furniture():
     assert line_key(FURNITURE) in keys
     assert not any(key.startswith("a heading only") for key in keys)
     assert len(learner._seen_on["harbour-ledger.example"]) <= 20
+
+
+def test_a_line_seen_on_one_story_is_kept_as_numbers_until_a_second_story_prints_it():
+    from storydiff.clean.site import SiteLineLearner
+
+    learner = SiteLineLearner()
+    site = "harbour-ledger.example"
+    learner.add([_page(0, LEADS[0], extra="Only the ferry story says this")])
+    assert learner._seen_on[site] == {}  # one story so far: no line is kept as text
+    learner.add([_page(1, LEADS[1])])
+    assert line_key(FURNITURE) in learner._seen_on[site]
+    assert "only the ferry story says this" not in learner._seen_on[site]
+    learner.add([_page(n, lead) for n, lead in enumerate(LEADS) if n >= 2])
+    assert line_key(FURNITURE) in learner.lines().for_document(_page(0, LEADS[0]))

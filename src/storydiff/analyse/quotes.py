@@ -41,18 +41,28 @@ class QuoteFinder:
         index = MentionIndex(article, self.packs)
         quotes: list[Quote] = []
         spans = find_quote_spans(article, packs=self.packs)
-        grammar, hints = self._grammar(article, index, spans)
-        parsed = grammar
-        if self.attributions != "all":
-            grammar = {}  # the parse only names speakers: the patterns' indirect speech stays as tuned
+        written: list[Attribution] = []
+        quotes_only = self.attributions != "all"
+        if quotes_only:
+            # The parse only names speakers the words around leave unnamed: read those first, then
+            # parse only the paragraphs of the quotes still without one (the parse is most of the time).
+            written = self._written(article, index, spans, russian_speakers(article, index, spans, self.packs))
+            unnamed = [s for s, w in zip(spans, written, strict=True) if _parse_may_name(s, w)]
+            grammar, hints = self._grammar(article, index, spans, unnamed)
+            parsed, grammar = grammar, {}  # the patterns' indirect speech stays as tuned
+        else:
+            grammar, hints = self._grammar(article, index, spans)
+            parsed = grammar
         if grammar:
             # A headline's label ("Sanders: …") names who said all of it, whatever the parse finds inside.
             spans = sorted([s for s in spans if s.kind != "indirect" or s.label is not None
                             or not any(_overlap(s, g) for g in grammar)] + list(grammar), key=lambda s: s.start)
-        russian = russian_speakers(article, index, spans, self.packs)  # {} but for Russian
+        russian = {} if quotes_only else russian_speakers(article, index, spans, self.packs)  # {} but for Russian
         floor = 0
-        for span in spans:
-            if span in grammar:
+        for n, span in enumerate(spans):
+            if quotes_only:
+                who = written[n]
+            elif span in grammar:
                 who = grammar[span]
             elif span.label is not None:
                 who = self._labelled(article, index, span.label)
@@ -97,11 +107,29 @@ class QuoteFinder:
         joined = [q for q in joined if q.kind != "indirect" or ((q.start, q.end),) not in carried]
         return [replace(q, id=f"{article.id}-q{n}") for n, q in enumerate(joined)]
 
-    def _grammar(self, article: Article, index: MentionIndex, spans: list[QuoteSpan]
+    def _written(self, article: Article, index: MentionIndex, spans: list[QuoteSpan],
+                 russian: dict[QuoteSpan, Attribution]) -> list[Attribution]:
+        """Each span's speaker as the words around it (or a Russian parse) name it, span by span: an
+        attribution takes no words from the previous quote's."""
+        out = []
+        floor = 0
+        for span in spans:
+            if span.label is not None:
+                who = self._labelled(article, index, span.label)
+            else:
+                who = attribute(article, index, span.start, span.end, span.open_mark, span.close_mark, floor,
+                                partial=span.kind == "partial", packs=self.packs, indirect=span.kind == "indirect")
+            out.append(russian.get(span, who))
+            floor = (span.close_mark + 1) if span.close_mark is not None else span.end
+        return out
+
+    def _grammar(self, article: Article, index: MentionIndex, spans: list[QuoteSpan],
+                 unnamed: list[QuoteSpan] | None = None,
                  ) -> tuple[dict[QuoteSpan, Attribution], dict[QuoteSpan, Attribution]]:
         """Indirect speech read from a parse of the paragraphs with a cue word, where the article's
         language has a parser: each attribution outside the quotes in marks, with its speaker; and
-        for a quote in marks that a cue's complement takes in, that cue's speaker (a hint)."""
+        for a quote in marks that a cue's complement takes in, that cue's speaker (a hint). With
+        `unnamed` (reading quotes only), only the paragraphs of those spans are parsed."""
         pack = self.packs.get(article.language)
         parser = parser_for(pack.ner) if pack is not None else None
         if parser is None:
@@ -113,7 +141,9 @@ class QuoteFinder:
         paragraphs = [
             p
             for p in article.paragraphs
-            if (not hints_only or any(q.start < p.end and p.start < q.end for q in quoted)) and cue.search(p.text)
+            if (not hints_only or any(q.start < p.end and p.start < q.end for q in quoted))
+            and (unnamed is None or any(q.start < p.end and p.start < q.end for q in unnamed))
+            and cue.search(p.text)
         ]
         out: dict[QuoteSpan, Attribution] = {}
         hints: dict[QuoteSpan, Attribution] = {}
@@ -155,6 +185,15 @@ class QuoteFinder:
             return None
         mention = (previous.speaker_span.start, previous.speaker_span.end) if previous.speaker_span else None
         return Attribution(mention, previous.speaker_name, None)
+
+
+def _parse_may_name(span: QuoteSpan, who: Attribution) -> bool:
+    """Whether the parse could change this span's speaker (see `find`): it gives one only where the
+    words name no mention; an indirect span may be a clause the parse reads, with its subject; words
+    in marks take a cue's subject as a hint where the words name no one, or no capitalised name."""
+    if who.span is not None:
+        return False
+    return span.kind == "indirect" or who.speaker_name is None or not who.speaker_name[:1].isupper()
 
 
 def _overlap(a: QuoteSpan, b: QuoteSpan) -> bool:

@@ -89,19 +89,15 @@ class TagRules:
     gives None when a pattern uses what this does not read: operators, other attributes)."""
 
     def __init__(self, rules: Sequence[_Rule]) -> None:
-        self._by_tag: dict[str, list[_Rule]] = {}
-        self._by_lower: dict[str, list[_Rule]] = {}
-        self._other: list[_Rule] = []
-        for rule in rules:  # each rule under its first token's fine tag, else its word, else tried everywhere
-            first = dict(rule.tokens[0])
-            for field, index in ((0, self._by_tag), (1, self._by_lower)):
-                test = first.get(field)
-                if test is not None and test[0] in ("==", "IN"):
-                    for value in [test[1]] if test[0] == "==" else sorted(test[1]):
-                        index.setdefault(value, []).append(rule)
-                    break
-            else:
-                self._other.append(rule)
+        self._single = _index([r for r in rules if len(r.tokens) == 1])
+        self._multi = _index([r for r in rules if len(r.tokens) > 1])
+        # One-word rules (all but one of the small English model's) depend on the word alone: what
+        # they set is looked up once per kind of word. The word itself is part of the key only where
+        # a rule names it, so the cache stays bounded however many words the texts bring.
+        tests = [test for rule in rules if len(rule.tokens) == 1 for field, test in rule.tokens[0] if field == 1]
+        self._any_word = any(op not in ("==", "IN") for op, _ in tests)  # a regex, NOT_IN: every word counts
+        self._words = frozenset(v for op, arg in tests if op in ("==", "IN") for v in ([arg] if op == "==" else arg))
+        self._set_by: dict[tuple[str, str | None, str, bool], tuple[tuple[str | None, ...], tuple[int, ...]]] = {}
 
     @classmethod
     def from_patterns(cls, patterns: Sequence[Mapping[str, Any]]) -> TagRules | None:
@@ -124,18 +120,63 @@ class TagRules:
         return cls(rules)
 
     def apply(self, words: Sequence[_Word]) -> list[tuple[str, str, str]]:
-        """(pos, tag, dep) of each word: every rule matched on the words as given, applied in order."""
+        """(pos, tag, dep) of each word: every rule matched on the words as given, applied in order
+        (the last write to a slot wins, by the rule's order, then by where its match starts)."""
+        out: list[list[str]] = []
+        written: list[list[tuple[int, int]]] = []  # per word and slot: (order, start) of its last write
         found: list[tuple[int, int, _Rule]] = []
-        other = self._other
         for start, word in enumerate(words):
-            for rule in (*self._by_tag.get(word[0], ()), *self._by_lower.get(word[1], ()), *other):
+            key = (word[0], word[1] if self._any_word or word[1] in self._words else None, word[2], word[3])
+            hit = self._set_by.get(key)
+            if hit is None:
+                hit = self._set_by[key] = self._one_word(word)
+            values, orders = hit
+            out.append([v if v is not None else d for v, d in zip(values, ("", word[0], word[2]), strict=True)])
+            written.append([(order, start) for order in orders])
+            for rule in _candidates(self._multi, word):
                 if rule.matches(words, start):
                     found.append((rule.order, start, rule))
-        out = [["", word[0], word[2]] for word in words]
-        for _, start, rule in sorted(found, key=lambda f: (f[0], f[1])):
+        for order, start, rule in sorted(found, key=lambda f: (f[0], f[1])):
+            target = start + rule.index
             for slot, value in rule.sets:
-                out[start + rule.index][slot] = value
+                if (order, start) > written[target][slot]:
+                    out[target][slot], written[target][slot] = value, (order, start)
         return [(pos, tag, dep) for pos, tag, dep in out]
+
+    def _one_word(self, word: _Word) -> tuple[tuple[str | None, ...], tuple[int, ...]]:
+        """What the one-word rules set on this word, per slot, and the order of the rule that set it."""
+        values: list[str | None] = [None, None, None]
+        orders = [-1, -1, -1]
+        for rule in sorted((r for r in _candidates(self._single, word) if r.matches([word], 0)), key=lambda r: r.order):
+            for slot, value in rule.sets:
+                values[slot], orders[slot] = value, rule.order
+        return tuple(values), tuple(orders)
+
+
+_Index = tuple[dict[str, list[_Rule]], dict[str, list[_Rule]], list[_Rule]]
+
+
+def _index(rules: Sequence[_Rule]) -> _Index:
+    """Each rule under its first token's fine tag, else its word, else tried everywhere."""
+    by_tag: dict[str, list[_Rule]] = {}
+    by_lower: dict[str, list[_Rule]] = {}
+    other: list[_Rule] = []
+    for rule in rules:
+        first = dict(rule.tokens[0])
+        for field, index in ((0, by_tag), (1, by_lower)):
+            test = first.get(field)
+            if test is not None and test[0] in ("==", "IN"):
+                for value in [test[1]] if test[0] == "==" else sorted(test[1]):
+                    index.setdefault(value, []).append(rule)
+                break
+        else:
+            other.append(rule)
+    return by_tag, by_lower, other
+
+
+def _candidates(index: _Index, word: _Word) -> tuple[_Rule, ...]:
+    by_tag, by_lower, other = index
+    return (*by_tag.get(word[0], ()), *by_lower.get(word[1], ()), *other)
 
 
 class DependencyParser(Protocol):
@@ -156,7 +197,9 @@ class _SpacyParser:
     def parse(self, texts: Sequence[str]) -> list[list[Token]]:
         from storydiff.analyse.ner.spacy_en import one_blas_thread
 
-        with one_blas_thread():
+        # The memory zone frees the words these texts add to the vocabulary (a long run's growth):
+        # nothing of a Doc outlives it, the tokens are plain copies.
+        with one_blas_thread(), self._nlp.memory_zone():
             return [self._tokens(doc) for doc in self._nlp.pipe(list(texts), batch_size=16)]
 
     def _tokens(self, doc: Any) -> list[Token]:

@@ -38,3 +38,12 @@ def test_one_blas_thread_while_the_model_runs():
     with one_blas_thread():
         inside = [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
     assert all(n == 1 for n in inside)
+
+
+def test_the_vocabulary_does_not_grow_with_the_texts_read():
+    # A long batch meets new words without end; the memory zone forgets them after each call.
+    recognizer = _recognizer()
+    strings = len(recognizer._nlp.vocab.strings)
+    found = recognizer.recognize(["Councillor Brennoch Quillvane opened the Zastrowicz ferry terminal."])
+    assert len(recognizer._nlp.vocab.strings) == strings
+    assert any(m.text.startswith("Brennoch") for m in found[0])  # the mentions outlive the zone

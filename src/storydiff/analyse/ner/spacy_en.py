@@ -75,7 +75,9 @@ class SpacyRecognizer:
             self._nlp.remove_pipe("tok2vec")
 
     def recognize(self, texts: Sequence[str]) -> list[list[RawMention]]:
-        with one_blas_thread():
+        # The memory zone frees the words these texts add to the vocabulary (a long run's growth):
+        # the mentions are plain copies, nothing of a Doc outlives it.
+        with one_blas_thread(), self._nlp.memory_zone():
             return [
                 [
                     RawMention(e.start_char, e.end_char, e.text, _TYPES[e.label_], e.text)
