@@ -76,3 +76,31 @@ def test_updated_label_wins_over_the_metadata():
     )
     found = page_date(tree, "Plant the hydrangeas.", "2016-08-29")
     assert found is not None and (found.date, found.how) == ("2019-05-06", "updated-label")
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    ["<footer>{}</footer>", "<div role='contentinfo'>{}</div>", "<nav>{}</nav>", "<aside>{}</aside>"],
+)
+def test_an_updated_label_in_the_site_furniture_is_not_the_story_s_date(wrapper):
+    footer = wrapper.format("<p>This page was last modified on 4 November 2020, at 19:02.</p>")
+    tree = _tree(f"<html><body><p>Velgrad quay guide.</p>{footer}</body></html>")
+    found = page_date(tree, "Velgrad quay guide.", "2020-10-25")
+    assert found is not None and (found.date, found.how) == ("2020-10-25", "metadata")
+
+
+def test_an_updated_label_in_a_box_inside_the_article_counts():
+    tree = _tree(
+        "<html><body><article><p>Velgrad quay guide.</p><aside><p>Last updated: 4 November 2020</p></aside>"
+        "</article></body></html>"
+    )
+    found = page_date(tree, "Velgrad quay guide.", "2020-10-25")
+    assert found is not None and (found.date, found.how) == ("2020-11-04", "updated-label")
+
+
+def test_text_right_after_the_menu_is_the_page_s_own():
+    tree = _tree(
+        "<html><body><nav><a href='/'>Home</a></nav>Last updated: 4 November 2020<p>Velgrad.</p></body></html>"
+    )
+    found = page_date(tree, "Velgrad.", "2020-10-25")
+    assert found is not None and (found.date, found.how) == ("2020-11-04", "updated-label")

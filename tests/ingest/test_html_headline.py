@@ -91,3 +91,30 @@ def test_without_h1_several_marked_headlines_are_teasers_not_the_story():
         "<div class='headline'>Why storms close the quay</div><p>Text.</p></body></html>"
     )
     assert page_headline(tree) == "Tidy rooms in small flats"
+
+
+def test_the_visible_entry_title_wins_over_the_declared_wording():
+    tree = _tree(
+        '<html><head><meta property="og:title" content="Storm! Velgrad quay closed all week"></head><body>'
+        "<h1>Coastline Daily</h1><h1>Weather desk</h1>"
+        '<div class="entry-title">Storm: the Velgrad quay is closed all week</div><p>Ferries stayed in port.</p>'
+        "</body></html>"
+    )
+    assert page_headline(tree) == "Storm: the Velgrad quay is closed all week"
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        '<span class="breadcrumb-page-title">Storm: the Velgrad quay is closed all week</span>',  # a breadcrumb
+        '<nav><div class="post-title">Storm: the Velgrad quay is closed all week</div></nav>',  # a menu
+        '<div class="post-title">Storm: the Velgrad quay is closed all week</div>'
+        '<div class="post-title">Storm: the Velgrad quay reopens next week</div>',  # a list of posts
+    ],
+)
+def test_a_marked_title_in_furniture_or_among_several_is_not_the_headline(marked):
+    tree = _tree(
+        '<html><head><meta property="og:title" content="Storm! Velgrad quay closed all week"></head>'
+        f"<body>{marked}<p>Ferries stayed in port.</p></body></html>"
+    )
+    assert page_headline(tree) == "Storm! Velgrad quay closed all week"

@@ -171,3 +171,54 @@ def test_a_slogan_before_the_headline_is_not_a_lead():
     slogan = "Coastline Daily: news from the coast of Velgrad since the year 1900 and more"
     tree = _lead_page("", description=slogan)
     assert restore_lead(tree, page_pieces(tree), BODY, "Storm closes the quay") == BODY
+
+
+def test_lines_shown_only_above_the_headline_do_not_mark_where_the_body_starts():
+    tree = _lead_page(f"<div class='teaser'><p>{LEAD}</p></div>")
+    banner = "Coastline Daily: news from the coast of Velgrad since the year 1900 and more"
+    text = f"{banner}\n{BODY}"
+    assert restore_lead(tree, page_pieces(tree), text, "Storm closes the quay") == f"{banner}\n{LEAD}\n{BODY}"
+
+
+QUESTION = "How do the ferry pilots of Velgrad know when the quay is safe again after a storm?"
+ANSWER = "The harbour office posts a notice once the divers have checked the quay walls and the moorings."
+
+
+def _question_page(post_html):
+    return _page(
+        f"<h1>When is the quay safe?</h1><div class='post'>{post_html}</div><div class='answer'><p>{ANSWER}</p></div>",
+        head=f'<meta property="og:description" content="{QUESTION}">',
+    )
+
+
+def test_a_dropped_question_comes_back_whole_before_its_answers():
+    tree = _question_page(f"<p>{QUESTION}</p><blockquote>quay closed</blockquote><p>Is there a rule for it?</p>")
+    out = restore_lead(tree, page_pieces(tree), ANSWER, "When is the quay safe?")
+    assert out == f"{QUESTION}\nquay closed\nIs there a rule for it?\n{ANSWER}"
+
+
+def test_a_box_with_a_heading_gives_back_only_the_lead_paragraph():
+    tree = _question_page(f"<p>{QUESTION}</p><h3>Related questions</h3><p>Is there a rule for it?</p>")
+    out = restore_lead(tree, page_pieces(tree), ANSWER, "When is the quay safe?")
+    assert out == f"{QUESTION}\n{ANSWER}"
+
+
+def test_teasers_the_extractor_wrote_as_list_items_are_dropped():
+    teaser = "Ferry timetable changes for the winter season in Velgrad"
+    tree = _page(f"<p>{BODY}</p><ul><li><a href='/winter-timetable'>{teaser}</a></li></ul>")
+    assert drop_link_lines(page_pieces(tree, "example.com"), f"{BODY}\n- {teaser}") == BODY
+
+
+def test_the_title_of_a_teaser_list_goes_with_it_but_a_story_s_own_colon_line_stays():
+    teaser = "Ferry timetable changes for the winter season in Velgrad"
+    tree = _page(f"<p>{BODY}</p><p>The divers said:</p><p>More on this topic:</p><a href='/winter'>{teaser}</a>")
+    pieces = page_pieces(tree, "example.com")
+    assert drop_link_lines(pieces, f"{BODY}\nMore on this topic:\n{teaser}") == BODY
+    assert drop_link_lines(pieces, f"The divers said:\n{BODY}") == f"The divers said:\n{BODY}"
+
+
+def test_a_body_that_opens_with_a_list_item_still_marks_where_the_body_starts():
+    tree = _lead_page(f"<div class='teaser'><p>{LEAD}</p></div><ul><li>Quay closed until Friday</li></ul>")
+    text = f"- Quay closed until Friday\n{BODY}"
+    out = restore_lead(tree, page_pieces(tree), text, "Storm closes the quay")
+    assert out == f"{LEAD}\n{text}"

@@ -4,7 +4,8 @@ Trafilatura finds the main text; the headline we pick ourselves from the page's 
 visible `<h1>` that agrees with the page's declared titles (`og:title`, `<title>`), without a kicker
 marked as such; else a leading `<h2>` that is one whole part of a declared title; else, on a page
 without `<h1>`, its one element marked `class="headline"`; else the page's one `<h1>` of three words
-or more, which readers see even when the declared title words it otherwise; else the declared title
+or more, which readers see even when the declared title words it otherwise; else the one element
+marked as the story's title (`class="entry-title"`) that words a declared title; else the declared title
 without the site's name ("Storm hits coast | Daily Courier" -> "Storm hits coast") or without the
 site's banner `<h1>`. The date is `html_dates.page_date`'s.
 
@@ -153,6 +154,8 @@ def page_headline(
         return marked  # no <h1>: the page's one element marked as its headline, not its <title>
     if len(h1s) == 1 and (not references or len(_words(h1s[0])) >= 3):
         return h1s[0]  # the one visible headline, even when the declared title words it otherwise
+    if marked_title := _marked_title(tree, references):
+        return marked_title  # no <h1> (or several) is the story's: the visible title, as readers see it
     if references:
         return references[0]
     return h1s[0] if len(h1s) == 1 else None
@@ -172,6 +175,30 @@ def _marked_headline(tree: Any) -> str | None:
         if _HEADLINE_ONLY.search(e.get("class") or "")
     }
     texts = {t for t in texts if 3 <= len(_words(t)) <= 25}
+    return texts.pop() if len(texts) == 1 else None
+
+
+_TITLE_CLASS = re.compile(
+    r"(?i)(?:^|[\s_-])(?:entry|post|article|story|news|page|content)[-_]?(?:title|headline)(?:$|[\s_-])"
+)
+
+
+_NOT_TITLE_CLASS = re.compile(r"(?i)breadcrumb|nav|menu|teaser|related|sub-?title")
+
+
+def _marked_title(tree: Any, references: list[str]) -> str | None:
+    """The text of the element marked as the story's title (`class="entry-title"`, "article-headline")
+    when it words a declared title (most of its words in it) and all such elements say one thing:
+    readers see that text, which the declared title may word otherwise ("Sazerac! Alles über …")."""
+    texts = set()
+    for element in tree.xpath(
+        "//body//*[contains(@class, 'itle') or contains(@class, 'eadline')][not(ancestor::nav or ancestor::footer)]"
+    ):
+        if not _TITLE_CLASS.search(element.get("class") or "") or _NOT_TITLE_CLASS.search(element.get("class") or ""):
+            continue
+        text = _norm(" ".join(element.itertext()))
+        if 2 <= len(_words(text)) <= 30 and any(_agrees(text, ref) for ref in references):
+            texts.add(text)
     return texts.pop() if len(texts) == 1 else None
 
 

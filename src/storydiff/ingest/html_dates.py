@@ -4,7 +4,8 @@ Trafilatura's date (htmldate: meta tags, JSON-LD, the URL, then the text) is the
 come the dates the page shows beside the story, which readers (and annotators) take for its date:
 
 1. a date labelled as the last update ("Last updated: 04 Jun 2020", "Letzte Änderung: 14.01.2022"),
-   unless a date shown just before the label is the original one ("June 12, 2020 / Updated: …");
+   unless a date shown just before the label is the original one ("June 12, 2020 / Updated: …"),
+   and not in the site's footer or menus (a wiki's "This page was last modified on …");
 2. a date that opens the story's first lines ("29.11.2022 – Die Branche …");
 3. the declared publication time read in the page's own time zone: a `<time>` element for the same
    instant as a UTC `article:published_time` gives the local day ("3 May, 11:37 pm", not 4 May).
@@ -159,10 +160,23 @@ def _metadata_fix(tree: Any, extracted: str) -> PageDate | None:
     return None
 
 
+# the site's furniture (as in html_text): a footer's "page last modified" is the server's stamp, and a
+# sidebar's dates are other stories', not this story's date
+_FURNITURE = (
+    "//nav | //footer | //*[@role='contentinfo' or @role='navigation']"
+    " | //*[self::aside or @role='complementary'][not(ancestor::article or ancestor::main)]"
+)
+
+
 def _visible_text(tree: Any) -> str:
+    furniture = {element for root in tree.xpath(_FURNITURE) for element in root.iter()}
+    roots = set(tree.xpath(_FURNITURE))
     nodes = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
     text, size = [], 0
     for node in nodes:
+        parent = node.getparent()  # for a tail, the element it follows: outside that element
+        if parent in furniture and not (node.is_tail and parent in roots and parent.getparent() not in furniture):
+            continue
         text.append(str(node))
         size += len(node)
         if size > _VISIBLE_CHARS:

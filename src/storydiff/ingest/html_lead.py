@@ -4,7 +4,10 @@ Extractors skip a page's lead because sites mark it as a "teaser" or put it in t
 beside the headline. The page declares it in its description (`og:description`, `description`),
 which is our evidence that the paragraph is the story's own and not a teaser for another one. A lead
 is restored only when the page shows it between the headline and the first extracted paragraph, as a
-block of its own: a site's slogan shown in its header or footer is not between those two.
+block of its own: a site's slogan shown in its header or footer is not between those two. The body
+starts at the first extracted line the page shows after the headline (lines shown only above it are
+header debris). When the lead is the first paragraph of a box of paragraphs that holds none of the
+extracted text (a question above its answers), the whole box comes back.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ _KEY_CHARS = 50  # of a description, to find it in the page: a lead may go on pa
 _MIN_CHARS = 40  # a lead is a sentence or more, not a slogan
 _MIN_WORDS = 6  # the same, in scripts written with spaces
 _BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "header", "section", "td", "li", "blockquote", "summary"})
+_ANCHOR_LINES = 5  # opening lines looked at for the body's start: a header's debris is a few lines
+_POST_PARTS = frozenset({"p", "blockquote", "pre", "ul", "ol", "dl"})
+_MAX_POST_CHARS = 3000  # a question or an introduction, not a page's worth of text
+_LIST_MARK = re.compile(r"^\s*[-•*]\s+(?=\S)")  # the extractor's "- " before a list item the page shows bare
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 
 
@@ -84,15 +91,12 @@ def restore_lead(tree: Any, pieces: list[TextPiece], text: str, headline: str | 
     stream = _Stream(pieces)
     lines = text.splitlines()
     head = _squeeze(headline or "")
-    # the body starts at its first line that is not the headline (extractors may keep the <h1>)
-    start = next((i for i, line in enumerate(lines) if _squeeze(line) and (not head or _squeeze(line) != head)), None)
-    if start is None:
-        return text
-    first_line = _squeeze(lines[start])[:_KEY_CHARS]
-    body_at = stream.text.find(first_line)
-    if body_at < 0:
-        return text  # where the body starts is unknown: no "before" to check
     head_at = stream.text.find(head) if head else -1
+    anchor = _body_anchor(stream, lines, head, head_at)
+    if anchor is None:
+        return text  # where the body starts is unknown: no "before" to check
+    start, body_at = anchor
+    first_line = _squeeze(lines[start])[:_KEY_CHARS]
     for key, size in keys:
         at = stream.text.find(key, max(head_at, 0))
         if at < 0 or at >= body_at:
@@ -107,5 +111,43 @@ def restore_lead(tree: Any, pieces: list[TextPiece], text: str, headline: str | 
             continue
         if squeezed[:_KEY_CHARS] in flat or first_line in squeezed:
             continue
-        return "\n".join([*lines[:start], lead, *lines[start:]])
+        return "\n".join([*lines[:start], *_whole_post(block, flat, lead), *lines[start:]])
     return text
+
+
+def _body_anchor(stream: _Stream, lines: list[str], head: str, head_at: int) -> tuple[int, int] | None:
+    """The line where the extracted body starts and where the page shows it: the first of its opening
+    lines that is not the headline and that the page shows after the headline. A line the page shows
+    only above its headline (a site's banner, a network bar) is header debris, not the body's start."""
+    seen = 0
+    for i, line in enumerate(lines):
+        key = _squeeze(_LIST_MARK.sub("", line, count=1))[:_KEY_CHARS]
+        if not key or (head and _squeeze(line) == head):
+            continue
+        at = stream.text.find(key, max(head_at, 0))
+        if at >= 0:
+            return i, at
+        seen += 1
+        if seen >= _ANCHOR_LINES:
+            return None
+    return None
+
+
+def _whole_post(block: Any, flat: str, lead: str) -> list[str]:
+    """The lead's block, or the whole post it opens: when the described paragraph is the first of a
+    box of paragraphs (a question above its answers, an introduction) that holds no heading and none
+    of the extracted text, all its paragraphs are the dropped part, one a line."""
+    parent = block.getparent() if block.tag == "p" else None
+    if parent is None or parent.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//nav|.//footer|.//aside"):
+        return [lead]
+    parts = [_norm("".join(child.itertext())) for child in parent if child.tag in _POST_PARTS]
+    parts = [part for part in parts if part]
+    squeezed = [_squeeze(part) for part in parts]
+    if (
+        len(parts) < 2
+        or _squeeze(lead) != squeezed[0]
+        or sum(map(len, squeezed)) > _MAX_POST_CHARS
+        or any(len(part) >= _MIN_CHARS and part[:_KEY_CHARS] in flat for part in squeezed)  # a short quote may recur
+    ):
+        return [lead]
+    return parts

@@ -29,6 +29,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MAX_PLACES = 5  # places looked at: enough to find the one where a line is not a link
 # a lead-in label before a linked headline: "Read also:", "Weiterlesen:", "VEA TAMBIÉN:"
 _LABEL = re.compile(r"^\s*[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,2}\s*:\s+(?=\S)")
+# the extractor writes a list item as "- item": the page shows the item without the dash
+_LIST_MARK = re.compile(r"^\s*[-•*]\s+(?=\S)")
+_LIST_TITLE = re.compile(r"^\s*(?:[-•*]\s+)?(?:[^\W\d_][\w'’-]*\s+){0,5}[^\W\d_][\w'’-]*\s*:\s*$")  # "Mehr zum Thema:"
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +65,7 @@ def link_share(pieces: list[TextPiece], line: str) -> float | None:
 
 
 def _is_debris(line: str, marked: _Marked) -> bool:
+    line = _LIST_MARK.sub("", line, count=1)
     shares = marked.shares(_LABEL.sub("", line, count=1))
     if not shares:
         return False  # not found as such on the page (spacing, entities): nothing to go by
@@ -76,12 +80,16 @@ def drop_link_lines(pieces: list[TextPiece], text: str) -> str:
     """`text` without its link and furniture lines (see the module docstring), the others as they were;
     `pieces` are the page's (`html_text.page_pieces`)."""
     marked: _Marked | None = None
-    kept, dropped = [], 0
+    kept: list[str] = []
+    dropped = 0
     for line in text.splitlines():
         if line.strip():
             marked = marked if marked is not None else _Marked(pieces)
             if _is_debris(line, marked):
                 dropped += 1
+                if _LIST_TITLE.match(kept[-1] if kept else ""):
+                    kept.pop()  # "More on this topic:" before a teaser is the teaser list's title
+                    dropped += 1
                 continue
         kept.append(line)
     if dropped and not any(line.strip() for line in kept):
