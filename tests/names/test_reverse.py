@@ -2,8 +2,7 @@
 
 import math
 
-from storydiff.names.matcher import MARGIN
-from storydiff.names.reverse import fold_latin, margin, two_way_margin
+from storydiff.names.reverse import MARGIN, fold_latin, margin, two_way_margin
 from storydiff.names.transcribe import case_forms
 
 

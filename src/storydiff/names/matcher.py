@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storydiff.names import pair_model
 from storydiff.names.aliases import AliasBook, load_aliases
 from storydiff.names.latin import ABJAD, CYRILLIC, RUSSIAN, alternative_keys, latinize, token_key, tokens
-from storydiff.names.reverse import two_way_margin
 
 __all__ = ["NameMatch", "NameMatcher", "edit_distance", "similarity"]
 
@@ -85,14 +85,6 @@ _HONORIFICS = {
     "don",
     "dona",
 }
-# How far (log-probability a letter, `reverse.two_way_margin`: the Latin -> Cyrillic table and the
-# Cyrillic -> Latin one) a Cyrillic spelling may fall behind the expected transcription of a Latin name
-# and still be that name: fitted on the dev split of names-wikidata-en-ru. 0.59 reaches precision 0.98
-# (recall 0.88) but loses gold pairs (Tileuberdi / Тлеуберди; Petra / Петр, a given name's lemma); 0.8
-# keeps them: P 0.963, R 0.911 through `compare` (the forward table alone: 0.959, 0.907); 1.0 gives
-# no better F1 at a lower precision.
-# It maps onto the one similarity threshold: margin 0 is 1.0, -MARGIN is the threshold.
-MARGIN = 0.8
 # Words that qualify a name without changing what it names ("the U.S. State Department").
 _QUALIFIERS = {"us", "usa", "u", "s", "american", "russian", "kazakh", "british", "uk", "national", "ssha", "rf"}
 _FEMININE = (("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("aya", "iy"), ("skaya", "sky"), ("skaia", "ski"))
@@ -240,8 +232,8 @@ class NameMatcher:
 
     def _similarity_for(self, a: str, b: str, ka: list[str], kb: list[str]) -> Similarity:
         """Token similarity for this pair. Across Latin and Cyrillic, a Latin word is compared with the
-        Cyrillic one through the transcription table (`reverse.two_way_margin`: the conventions of the name's
-        own language, diacritics kept), not through a romanisation of the Cyrillic."""
+        Cyrillic one by `pair_model.logit` over both directions' transcription tables (the conventions of the
+        name's own language, diacritics kept), not through a romanisation of the Cyrillic."""
         cyrillic_a, cyrillic_b = bool(CYRILLIC.search(a)), bool(CYRILLIC.search(b))
         if (
             cyrillic_a == cyrillic_b
@@ -268,8 +260,9 @@ class NameMatcher:
             latin, cyrillic = (ry, rx) if cyrillic_a else (rx, ry)
             if not CYRILLIC.search(cyrillic) or CYRILLIC.search(latin):
                 return base
-            value = two_way_margin(latin, cyrillic)
-            return max(0.0, 1 + value * (1 - threshold) / MARGIN)
+            # The log-odds of one name on the similarity scale: pair_model.CUT is the threshold.
+            value = pair_model.logit(latin, cyrillic)
+            return min(1.0, max(0.0, threshold + (value - pair_model.CUT) * (1 - threshold) / pair_model.SCALE))
 
         return sim
 

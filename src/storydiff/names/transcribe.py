@@ -33,6 +33,7 @@ from storydiff.names.latin import normalise_cyrillic, normalise_latin
 from storydiff.names.syllables import hepburn_to_polivanov, pinyin_to_palladius
 
 __all__ = [
+    "LONG_CASE_COST",
     "MAX_LATIN",
     "TABLE",
     "alignment",
@@ -41,8 +42,11 @@ __all__ = [
     "clear_caches",
     "context_keys",
     "distribution",
+    "group_options",
     "margin",
     "read_table",
+    "reduced_vowel",
+    "score",
 ]
 
 TABLE = Path(__file__).with_name("transcription.tsv")
@@ -162,6 +166,11 @@ def distribution(
     return options, max(options.values())
 
 
+def reduced_vowel(latin: str, start: int) -> bool:
+    """`latin[start]` is a vowel between consonants (inside the token): it may go unwritten."""
+    return latin[start] in _VOWELS and latin[start - 1] not in _VOWELS and latin[start + 1] not in _VOWELS
+
+
 def _options(latin: str, start: int, end: int) -> tuple[dict[str, float], float] | None:
     found = _distribution(context_keys(latin, start, end), guess_language(latin))
     if found is None and end - start == 1:  # a letter the table never saw: its base letter (ǩ -> k)
@@ -171,19 +180,18 @@ def _options(latin: str, start: int, end: int) -> tuple[dict[str, float], float]
             found = _distribution(
                 context_keys(latin[:start] + base + latin[end:], start, start + len(base)), guess_language(latin)
             )
-    if (
-        found is not None
-        and end - start == 1
-        and 0 < start < len(latin) - 1
-        and latin[start] in _VOWELS
-        and latin[start - 1] not in _VOWELS
-        and latin[end] not in _VOWELS
-    ):
+    if found is not None and end - start == 1 and 0 < start < len(latin) - 1 and reduced_vowel(latin, start):
         # A reduced vowel between consonants may go unwritten (Tileuberdi -> Тлеуберди), whatever the context says.
         options = dict(found[0])
         options[""] = max(options.get("", -math.inf), VOWEL_DROP)
         found = (options, found[1])
     return found
+
+
+def group_options(latin: str, start: int, end: int) -> tuple[dict[str, float], float] | None:
+    """{Cyrillic group: log p} for `latin[start:end]` of a normalised token in its context, and the best
+    value; None for a group the table never saw (`names.pair_model` reads the alignment's steps so)."""
+    return _options(latin, start, end)
 
 
 def alignment(latin: str, cyrillic: str) -> list[tuple[int, int, str]] | None:
@@ -266,6 +274,11 @@ def _score(latin: str, cyrillic: str) -> tuple[float, float]:
     return given[n][m], best[n]
 
 
+def score(latin: str, cyrillic: str) -> tuple[float, float]:
+    """(log p of the best alignment of two normalised spellings, log p of the best spelling of `latin`)."""
+    return _score(latin, cyrillic)
+
+
 # A name the dictionary cannot put in the nominative keeps its case ending (Эстравии, Эстравию for
 # Estravia): the nominative forms it may stand for, each at a small cost.
 # A model's lemma may be wrong in the same way (Эстравии -> Эстравий).
@@ -293,7 +306,7 @@ _CASE_COST = 0.6
 # A one-letter ending is as often another name (Мааса for Maas, the feminine Корнилова for Kornilov) as
 # a case form; a longer one (Эстравию, Корниловым) seldom is. Dev F1 unchanged; keeps Эстравию within
 # the two-way margin's MARGIN.
-_LONG_CASE_COST = 0.5
+LONG_CASE_COST = 0.5
 
 
 def case_forms(cyrillic: str) -> list[tuple[str, float]]:
@@ -301,7 +314,7 @@ def case_forms(cyrillic: str) -> list[tuple[str, float]]:
     forms = [(cyrillic, 0.0)]
     for ending, nominatives in _CASE_ENDINGS:
         if cyrillic.endswith(ending) and len(cyrillic) > len(ending) + 2:
-            cost = _CASE_COST if len(ending) == 1 else _LONG_CASE_COST
+            cost = _CASE_COST if len(ending) == 1 else LONG_CASE_COST
             forms += [(cyrillic[: -len(ending)] + nominative, cost) for nominative in nominatives]
     return forms
 
