@@ -105,6 +105,18 @@ class AlignmentSettings:
     # parallel-wmt21-ru-en and the gold stories by scripts/fit_alignment_confidence.py.
     confidence_slope: float = 3.694
     confidence_intercept: float = 0.440
+    # Event facts (`compare.events`): every outlet's clauses that mention the story group's event. Its
+    # triggers are content words in the lead (the first `event_lead` sentences, at most
+    # `event_lead_share` of the article) of `event_share` of the group's outlets, two at least; a clause
+    # mentions the event when its triggers' weights (each the share of leads using it) sum to
+    # `event_evidence`: one word every lead uses will do. Fitted on events-ecbplus dev (all 17 topics:
+    # F1 0.840; the lead share keeps five-sentence briefs, demo/corpus, from making every word a
+    # trigger). False: none.
+    event_facts: bool = True
+    event_lead: int = 5
+    event_lead_share: float = 0.34
+    event_share: float = 0.5
+    event_evidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -249,7 +261,7 @@ def _coerce(value: Any, current: Any, where: str, key: str) -> Any:
         if value in (None, False) or (isinstance(value, str) and value.casefold() in ("none", "off", "")):
             return None
         if not isinstance(value, str):
-            raise ConfigError(f"{where}: {key} must be a model name or \"none\"")
+            raise ConfigError(f'{where}: {key} must be a model name or "none"')
         return value
     if isinstance(current, bool):
         if not isinstance(value, bool):

@@ -32,6 +32,7 @@ __all__ = [
     "Entity",
     "EntityType",
     "Fact",
+    "FactKind",
     "FactStatus",
     "Mention",
     "Problem",
@@ -52,6 +53,9 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 FactStatus = Literal["shared", "partial", "unique", "conflict"]
+# statement: sentences that state one fact; event: every outlet's sentences that mention the story's
+# event (the arrest, the quake), whatever else they say (`compare.events`).
+FactKind = Literal["statement", "event"]
 EntityType = Literal["PERSON", "ORG", "PLACE"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 QuoteRelation = Literal["same", "excerpt", "truncated", "translated", "paraphrase", "altered", "misattributed"]
@@ -457,12 +461,14 @@ class Fact:
     # For a fact that several articles support: the calibrated probability that two of its statements
     # from different articles are a true pair (`AlignmentSettings.confidence_*`); None for one article.
     confidence: float | None = None
+    kind: FactKind = "statement"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "text": self.text,
             "status": self.status,
+            "kind": self.kind,
             "support": {k: list(v) for k, v in sorted(self.support.items())},
             "score": round(self.score, 4),
             "confidence": None if self.confidence is None else round(self.confidence, 3),
@@ -476,7 +482,7 @@ class Fact:
         spans = {k: tuple((int(a), int(b)) for a, b in v) for k, v in (data.get("spans") or {}).items()}
         return cls(data["id"], data["text"], data["status"], {k: tuple(v) for k, v in data["support"].items()},
                    data["score"], {k: tuple(v) for k, v in conflicts.items()} if conflicts else None, spans,
-                   data.get("confidence"))
+                   data.get("confidence"), data.get("kind", "statement"))
 
 
 @dataclass(frozen=True)

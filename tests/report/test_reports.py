@@ -80,3 +80,20 @@ def test_each_fact_shows_every_outlets_whole_sentence_with_the_aligned_part_mark
         assert f"<span class=\"who\">{label}</span>" in html.replace("&#34;", '"')
     assert "<mark>" in html
     assert sum(line.startswith("  - *") for line in markdown.splitlines()) >= sum(len(f.support) for f in several)
+
+
+def test_event_facts_have_their_own_section_and_leave_sentence_status_alone(demo_comparison):
+    """The event fact gathers every outlet's sentences on the event: shown once, in its own section,
+    not as one more shared fact, nor as a fact an outlet leaves out."""
+    from storydiff.report.view import story_view
+
+    view = story_view(demo_comparison)
+    events = [f for f in demo_comparison.facts if f.kind == "event"]
+    ids = {f.id for f in events}
+    assert [f.id for f in view.events] == [f.id for f in events] and len(events) == 1
+    assert not {f.id for f in view.shared + view.partial + view.conflicts} & ids
+    for av in view.articles:
+        assert not {f.id for f in av.omitted} & ids
+        assert not {i for found in av.fact_ids_by_sentence.values() for i in found} & ids
+    markdown = render(demo_comparison, "markdown")
+    assert markdown.count("## The event, in each outlet's words") == 1

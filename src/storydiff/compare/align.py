@@ -17,6 +17,9 @@
    each other supports it as well (`_extra_support`).
 6. Status: shared (every article), partial (several), unique (one); conflict when the articles
    that report it give different numbers or dates for it.
+7. Beside these statement facts, one event fact per story group (`compare.events`, kind "event"):
+   every outlet's clauses that mention the story's event, whatever else each says; skipped when a
+   statement fact already holds just those sentences.
 """
 
 from __future__ import annotations
@@ -28,12 +31,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storydiff.compare.conflicts import Values, disagreements, values_in, values_of
+from storydiff.compare.events import event_groups
 from storydiff.compare.features import Features, features_of, overlap
 from storydiff.compare.units import Unit, units_of
 from storydiff.config import AlignmentSettings
 from storydiff.embed import Embedder
 from storydiff.lang import LanguagePacks, default_language_packs
-from storydiff.models import Article, Entity, Fact, FactStatus, Sentence, content_id
+from storydiff.models import Article, Entity, Fact, FactKind, FactStatus, Sentence, content_id
 
 __all__ = ["AlignmentSettings", "FactAligner"]
 
@@ -64,12 +68,9 @@ class FactAligner:
         s = self.settings
         return 1 / (1 + math.exp(-(s.confidence_slope * score + s.confidence_intercept)))
 
-    def scores(
-        self, units: Sequence[Unit], entities: Sequence[Entity] = (), languages: dict[str, str] | None = None
-    ) -> list[list[float]]:
-        """Pairwise similarity of units, same-article pairs included (restatements need them).
-
-        With entities, a unit's names include its entity ids: Тлеуберди and Tleuberdi count as one name."""
+    def features(self, units: Sequence[Unit], entities: Sequence[Entity] = ()) -> list[Features]:
+        """Each unit's words, names, numbers; with entities, its names include its entity ids:
+        Тлеуберди and Tleuberdi count as one name."""
         feats = [features_of(u.text, packs=self.packs) for u in units]
         if entities:
             feats = [
@@ -77,6 +78,17 @@ class FactAligner:
                 for f, u in zip(feats, units, strict=True)
                 for ids in [_entities_in(u, entities)]
             ]
+        return feats
+
+    def scores(
+        self,
+        units: Sequence[Unit],
+        entities: Sequence[Entity] = (),
+        languages: dict[str, str] | None = None,
+        feats: Sequence[Features] | None = None,
+    ) -> list[list[float]]:
+        """Pairwise similarity of units, same-article pairs included (restatements need them)."""
+        feats = feats if feats is not None else self.features(units, entities)
         cosine = None
         if self.embedder is not None and units:
             vectors = self.embedder.encode([u.text for u in units])
@@ -130,7 +142,8 @@ class FactAligner:
         units = [u for article in articles for u in units_of(article, packs=self.packs)]
         if not units:
             return []
-        matrix = self.scores(units, entities, {a.id: a.language for a in articles})
+        feats = self.features(units, entities)
+        matrix = self.scores(units, entities, {a.id: a.language for a in articles}, feats)
         if groups is not None and len(set(groups)) > 1:
             story = {a.id: g for a, g in zip(articles, groups, strict=True)}
             for i, x in enumerate(units):
@@ -143,7 +156,21 @@ class FactAligner:
         clusters, owner = self._cluster(units, matrix, seeds, parallel)
         self._attach_restatements(units, matrix, clusters, owner)
         facts = self._extra_support(units, matrix, list(clusters.values()))
-        return self._facts(articles, units, matrix, facts)
+        statements = self._facts(articles, units, matrix, facts)
+        if not self.settings.event_facts:
+            return statements
+        found = event_groups(articles, units, feats, groups, self.settings, self.packs, facts)
+        events = [[m.unit for m in mentions] for mentions in found]
+        # The event reads best in the words that carry most of its triggers (a lead, not an aside).
+        weight = {m.unit: m.weight for mentions in found for m in mentions}
+        # An event fact that a statement fact already is (the same sentences) would only repeat it.
+        seen = {frozenset((a, s) for a, ids in f.support.items() for s in ids) for f in statements}
+        fresh = [
+            f
+            for f in self._facts(articles, units, matrix, events, kind="event", weight=weight)
+            if frozenset((a, s) for a, ids in f.support.items() for s in ids) not in seen
+        ]
+        return statements + fresh
 
     def _cluster(
         self,
@@ -379,8 +406,18 @@ class FactAligner:
         return values
 
     def _facts(
-        self, articles: Sequence[Article], units: Sequence[Unit], matrix: list[list[float]], groups: list[list[int]]
+        self,
+        articles: Sequence[Article],
+        units: Sequence[Unit],
+        matrix: list[list[float]],
+        groups: list[list[int]],
+        kind: FactKind = "statement",
+        weight: dict[int, float] | None = None,
     ) -> list[Fact]:
+        """Facts from groups of units. An event fact's sentences each carry their own facts as well:
+        their numbers are not compared, and its score is no calibrated pair probability. `weight`
+        (unit -> weight) ranks the statements for the fact's text before their centrality does."""
+        weight = weight or {}
         order = {a.id: n for n, a in enumerate(articles)}
         language = {a.id: a.language for a in articles}
         # Facts read in the story's commonest language: a Russian clause may be the most central,
@@ -404,7 +441,10 @@ class FactAligner:
             score = sum(cross) / len(cross) if cross else 1.0
             # The statement closest to all the others reads best as the fact's text.
             readable_members = [k for k in members if language[units[k].article_id] == majority] or members
-            central = max(readable_members, key=lambda k: (sum(matrix[k][m] for m in members), -units[k].start))
+            central = max(
+                readable_members,
+                key=lambda k: (weight.get(k, 0.0), sum(matrix[k][m] for m in members), -units[k].start),
+            )
             status: FactStatus = (
                 "shared"
                 if len(support) == len(articles) and len(articles) > 1
@@ -413,21 +453,24 @@ class FactAligner:
                 else "unique"
             )
             conflicts = None
-            if len(support) > 1:
+            if len(support) > 1 and kind == "statement":
                 conflicts = disagreements(self._values(articles_by_id, [units[k] for k in members])) or None
                 if conflicts:
                     status = "conflict"
             frozen = {k: tuple(v) for k, v in support.items()}
             facts.append(
                 Fact(
-                    id=content_id(*sorted(units[k].id for k in members), length=10),
+                    id=content_id(
+                        *([] if kind == "statement" else [kind]), *sorted(units[k].id for k in members), length=10
+                    ),
                     text=_sentence_text(sentences.get(units[central].sentence_id), units[central]),
                     status=status,
                     support=frozen,
                     score=score,
                     conflicts=conflicts,
                     spans={a: tuple(sorted(set(v))) for a, v in spans.items()},
-                    confidence=self._confidence(score) if len(support) > 1 else None,
+                    confidence=self._confidence(score) if len(support) > 1 and kind == "statement" else None,
+                    kind=kind,
                 )
             )
         rank = {"shared": 0, "conflict": 1, "partial": 2, "unique": 3}

@@ -53,7 +53,9 @@ def score_alignment(
                 group.add(_sentence(articles[name], snippet))
             gold_groups.append(group)
         comparison = compare_articles(list(articles.values()), embedder=embedder, settings=settings)
-        predicted_groups = [{s for ids in f.support.values() for s in ids} for f in comparison.facts]
+        # The gold groups are statement facts; event facts (every sentence on the event) are scored on ECB+.
+        predicted_groups = [{s for ids in f.support.values() for s in ids} for f in comparison.facts
+                            if f.kind == "statement"]
         gold, predicted = _pairs(gold_groups, article_of), _pairs(predicted_groups, article_of)
         total += Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))
         language_of: dict[str, str] = {x.id: a.language for a in articles.values() for x in a.sentences}

@@ -95,6 +95,9 @@ def render_markdown(comparison: Comparison) -> str:
         lines += _excerpt_lines(view, fact)
     if not view.partial:
         lines.append("- none")
+    for fact in view.events:  # every outlet's sentences on the event, whatever else each says
+        lines += ["", "## The event, in each outlet's words", "", f"- {_escape(fact.text)}"]
+        lines += _excerpt_lines(view, fact)
     for av in view.articles:
         a = av.article
         lines += ["", f"## {_escape(view.label(a.id))}", ""]

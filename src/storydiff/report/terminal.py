@@ -104,6 +104,14 @@ def print_terminal(comparison: Comparison, console: Console | None = None, max_i
             Panel(bullets(view.partial, who=True), title=f"Reported by some ({len(view.partial)})",
                   border_style="yellow")
         )
+    for fact in view.events:  # every outlet's sentences on the event, the words that name it in bold
+        event = Text()
+        for excerpt in view.excerpts(fact)[:max_items]:
+            event.append(f"{view.label(excerpt.article_id)}: ", style="dim")
+            for piece, aligned in excerpt.pieces:
+                event.append(piece, style="bold" if aligned else "dim")
+            event.append("\n")
+        console.print(Panel(event, title="The event, in each outlet's words", border_style="blue"))
     for av in view.articles:
         debris = Text()
         for r in av.article.removed:

@@ -144,6 +144,9 @@ class StoryView:
     quote_groups: tuple[QuoteGroup, ...] = ()
     speakers_by_article: dict[str, tuple[tuple[str, int], ...]] | None = None  # article id -> (speaker, quotes)
     excerpts_by_fact: dict[str, tuple[Excerpt, ...]] | None = None  # fact id -> each outlet's sentences
+    # Event facts: every outlet's sentences on the story's event. Apart from the statement facts above:
+    # their sentences carry statement facts of their own, which set each sentence's status.
+    events: tuple[Fact, ...] = ()
 
     def excerpts(self, fact: Fact) -> tuple[Excerpt, ...]:
         return (self.excerpts_by_fact or {}).get(fact.id, ())
@@ -188,7 +191,7 @@ def _labels(articles: tuple[Article, ...]) -> dict[str, str]:
 
 
 def story_view(comparison: Comparison) -> StoryView:
-    facts = comparison.facts
+    facts = tuple(f for f in comparison.facts if f.kind == "statement")
     facts_by_id = {f.id: f for f in facts}
     views = []
     for article in comparison.articles:
@@ -221,6 +224,7 @@ def story_view(comparison: Comparison) -> StoryView:
         quote_groups=tuple(_quote_groups(comparison)),
         speakers_by_article=_speakers(comparison),
         excerpts_by_fact=_excerpts(comparison),
+        events=tuple(f for f in comparison.facts if f.kind == "event"),
     )
 
 

@@ -16,13 +16,15 @@ Scored, over the fully annotated sentences only (`ECBplus_coreference_sentences.
 Baseline for sentences: USE cosine between the sentences, one threshold fitted on dev. Topics are
 split dev/test by topic id.
 
-Known gap: storydiff's sentence-pair recall is low here. The gold pairs are sentences that mention
-one event instance, not sentences that report one fact: a lead and a later "she did not say when she
-entered the clinic" are a gold pair. On the dev topics 74% of cross-document pairs within one event
-are gold, so aligning every annotated sentence of a story group would score F1 ~0.83, which a fact
-aligner that keeps separate facts apart cannot reach. Statements of one article that restate each
-other (headline and lead) join one fact, which is most of what fact alignment recovers here;
-precision and the share of cross-event pairs are far better than the baseline's.
+Known gap: the gold pairs are sentences that mention one event instance, not sentences that report
+one fact: a lead and a later "she did not say when she entered the clinic" are a gold pair (on the
+dev topics 74% of cross-document pairs within one event are gold). Statement facts alone keep
+restatements of one precise fact (high precision, low recall); the event fact of each story group
+(`compare.events`) adds every outlet's sentences that use the trigger words of the group's leads
+without a clashing year or name, which recovers most of the rest. What it still misses: documents
+of one event that story grouping splits apart (never paired), sentences naming the event only by a
+pronoun or a word no lead uses, and triggers read as 5-letter stems of lower-case lead words, not
+lemmas (a Title Case headline gives none; "dies" and "died" do not match).
 """
 
 from __future__ import annotations
