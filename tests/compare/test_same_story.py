@@ -6,14 +6,20 @@ from storydiff.models import SameStory
 from storydiff.pipeline import compare, from_text
 from storydiff.report.markdown import render_markdown
 
-QUAKE_A = ("Quake shakes Varnholm\n\nA magnitude 6.1 earthquake struck the town of Varnholm on Tuesday, "
-           "killing three people. Mayor Edda Lindqvist said 40 houses were damaged. Rescue teams from Ostrel "
-           "arrived in the evening.")
-QUAKE_A2 = ("Three dead as earthquake hits Varnholm\n\nThree people were killed when a 6.1-magnitude quake hit "
-            "Varnholm on Tuesday. About 40 homes were damaged, Mayor Edda Lindqvist said. Teams from Ostrel "
-            "joined the rescue.")
-FERRY = ("New ferry for Kessel Bay\n\nThe Kessel Bay ferry company bought a second boat for 12 million crowns. "
-         "Director Aron Malm said the boat would sail from May. Tickets will cost the same as before.")
+QUAKE_A = (
+    "Quake shakes Varnholm\n\nA magnitude 6.1 earthquake struck the town of Varnholm on Tuesday, "
+    "killing three people. Mayor Edda Lindqvist said 40 houses were damaged. Rescue teams from Ostrel "
+    "arrived in the evening."
+)
+QUAKE_A2 = (
+    "Three dead as earthquake hits Varnholm\n\nThree people were killed when a 6.1-magnitude quake hit "
+    "Varnholm on Tuesday. About 40 homes were damaged, Mayor Edda Lindqvist said. Teams from Ostrel "
+    "joined the rescue."
+)
+FERRY = (
+    "New ferry for Kessel Bay\n\nThe Kessel Bay ferry company bought a second boat for 12 million crowns. "
+    "Director Aron Malm said the boat would sail from May. Tickets will cost the same as before."
+)
 
 
 def test_same_event_is_same_story():
@@ -43,7 +49,28 @@ def test_probability_is_logistic_in_the_settings():
     settings = SameStorySettings()
     judge = StoryJudge(None, settings)
     assert judge.settings is settings
-    evidence = PairEvidence(0, 1, 1.0, 1.0, 1.0, 1.0, 0.0, (), 0.0, 1.0, 1.0, 2.0, 1.0)
+    evidence = PairEvidence(
+        0,
+        1,
+        1.0,
+        1.0,
+        1.0,
+        1.0,
+        0.0,
+        (),
+        0.0,
+        1.0,
+        1.0,
+        2.0,
+        1.0,
+        0.5,
+        0.9,
+        0.9,
+        0.9,
+        cover=0.9,
+        cover_best=0.9,
+        headline_cover=0.9,
+    )
     from storydiff.compare.same_story import _with_probability
 
     high = _with_probability(evidence, settings).probability

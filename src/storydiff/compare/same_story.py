@@ -18,11 +18,19 @@ alike sentence by sentence but differ in exactly those specifics. For every pair
 - `date_shared` / `date_clash`: a day of the month ("4 May") given by both, or both give days and
   none is shared; `lead_date_clash`: a day the opening gives that the other article never gives.
   Two reports of one event name its day; two similar events happen on different days.
+- the news item (headline and the first two sentences): two reports of one story each give the
+  other's; two items of one thread (a kidnapping, and a deputy's comment on it) give at most one of
+  them, as background. `cover` / `cover_best`: mean best cosine of each article's news-item statements
+  in the other, the worse / better direction; `headline_cover`: the same for the headlines alone;
+  `lead_missing`: share of a lead's names and figures the other never gives (an entity counts as given
+  when the other shares its id or a stem of its words), the larger of the two; `headline_people_missing`:
+  the same for the people a headline names (a comment names its speaker; the event's report does not).
 
 A logistic model on these (weights in `SameStorySettings`, fitted on the dev splits of tgcontest and
-ECB+) gives a calibrated probability. The story's groups are formed by average linkage: two groups
-join while the mean probability of the pairs across them reaches `same_threshold`. One group: "same";
-several groups with some pair at `related_threshold` or above: "related"; otherwise "different".
+ECB+, on eleven of the features: the others weigh 0) gives a calibrated probability. The story's
+groups are formed by average linkage: two groups join while the mean probability of the pairs across
+them reaches `same_threshold`. One group: "same"; several groups with some pair at `related_threshold`
+or above: "related"; otherwise "different".
 Everything is numpy over articles × sentences: linear in the number of sentences per article pair.
 """
 
@@ -31,7 +39,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
@@ -46,6 +54,8 @@ __all__ = ["PairEvidence", "StoryJudge", "same_story", "story_groups", "story_no
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[^\W\d_]+")
+_LEAD = 2  # sentences after the headline that state the news item
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,11 @@ class PairEvidence:
     date_shared: float = 0.0  # a day of the month both give
     date_clash: float = 0.0  # both give days, none shared
     lead_date_clash: float = 0.0  # a day in one opening that the other never gives
+    cover: float = 0.0  # how well each article gives the other's news item (headline and lead), the worse
+    cover_best: float = 0.0  # the same, the better of the two directions
+    headline_cover: float = 0.0  # the closest statement to each headline in the other, the worse
+    lead_missing: float = 0.0  # share of one lead's specifics (names, figures) the other never gives, the larger
+    headline_people_missing: float = 0.0  # a person one headline names whom the other never gives, the larger share
 
     def vector(self) -> list[float]:
         """In the order of the `*_weight` fields of `SameStorySettings`."""
@@ -96,6 +111,11 @@ class PairEvidence:
             self.date_shared,
             self.date_clash,
             self.lead_date_clash,
+            self.cover,
+            self.cover_best,
+            self.headline_cover,
+            self.lead_missing,
+            self.headline_people_missing,
         ]
 
 
@@ -112,10 +132,24 @@ class _Profile:
     people: frozenset[str]
     dates: frozenset[str]  # --MM-DD
     lead_dates: frozenset[str]  # the dates of the headline and the first two sentences
+    lead_words: frozenset[str]  # content-word stems of the headline and the first two sentences
+    lead_specifics: tuple[frozenset[str], ...]  # the lead's names (each its keys) and figures
+    headline_people: tuple[frozenset[str], ...]  # the people the headline names (entity stage), each its keys
+    specifics: frozenset[str]  # entity ids, word stems and figures of the whole article
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _share(own: frozenset[str], other: frozenset[str]) -> float:
+    """How much of `own` the other gives (1 when `own` is empty: nothing is missing)."""
+    return len(own & other) / len(own) if own else 1.0
+
+
+def _missing(own: tuple[frozenset[str], ...], other: frozenset[str]) -> float:
+    """Share of one lead's specifics (each a set of keys) of which the other gives no key."""
+    return sum(not keys & other for keys in own) / len(own) if own else 0.0
 
 
 def _clash(a: frozenset[str], b: frozenset[str]) -> float:
@@ -133,13 +167,53 @@ def _dates(text: str, packs: LanguagePacks) -> frozenset[str]:
     return frozenset(c.value for c in read_claims(text, packs=packs) if c.kind == "date")
 
 
+def _specific_numbers(text: str) -> frozenset[str]:
+    """Figures of two digits or more, years aside: the specifics two reports of one event share."""
+    years = frozenset(_YEAR.findall(text))
+    return frozenset(n for n in _NUMBER.findall(text) if len(n.replace(".", "").replace(",", "")) >= 2) - years
+
+
+def _stem(word: str) -> str:
+    """A prefix that outlasts Russian case endings: Клинцы/Клинцах -> клин, Иона/Ионы -> ион."""
+    return word.casefold()[: max(3, min(4, len(word) - 2))]
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD.findall(text) if len(w) > 2)
+
+
+def _lead_names(article: Article, entities: Sequence[Entity], lead: list[str]) -> list[tuple[frozenset[str], bool]]:
+    """The names of the headline and the lead, each as its keys: the entity id and the stems of the
+    words naming it here, so that another article gives it when it shares the entity or one of the
+    words (the entity stage may keep Иона and Iona, or Клинцах and Клинцы, apart). Mentions are
+    found in the sentences only: a headline names an entity when a word of it starts like a mention.
+    Without entities: the capitalised words after each statement's first. Each with: is it a person
+    the headline names (who acts or speaks in the news item: a comment on an event names its speaker)?"""
+    if not entities:
+        words = [w for t in lead for w in _WORD.findall(t)[1:] if w[:1].isupper() and len(w) > 2]
+        return [(frozenset({stem}), False) for stem in dict.fromkeys(_stem(w) for w in words)]
+    sentences = article.sentences[: len(lead) - (1 if article.headline and article.headline.text.strip() else 0)]
+    end = sentences[-1].end if sentences else -1
+    headline = _stems(article.headline.text) if article.headline else frozenset()
+    out = []
+    for e in entities:
+        own = [m for m in e.mentions if m.article_id == article.id]
+        stems = frozenset(_stem(w) for m in own for w in _WORD.findall(m.text) if w[:1].isupper() and len(w) > 2)
+        if any(m.start < end for m in own) or stems & headline:
+            out.append((stems | {e.id}, e.type == "PERSON" and bool(stems & headline)))
+    return out
+
+
 def _profile(article: Article, texts: list[str], entities: Sequence[Entity], packs: LanguagePacks) -> _Profile:
     text = " ".join(texts)
     feats = features_of(text, packs=packs)
     counts = {e.id: n for e in entities if (n := sum(m.article_id == article.id for m in e.mentions))}
     typed = {e.id: e.type for e in entities}
     years = frozenset(_YEAR.findall(text))
-    numbers = frozenset(n for n in _NUMBER.findall(text) if len(n.replace(".", "").replace(",", "")) >= 2) - years
+    numbers = _specific_numbers(text)
+    lead = texts[: _LEAD + (1 if article.headline and article.headline.text.strip() else 0)]
+    lead_words = frozenset().union(*(features_of(t, packs=packs).words for t in lead))
+    lead_names = _lead_names(article, [e for e in entities if e.id in counts], lead)
     return _Profile(
         # Entity ids when the entity stage ran (they hold across languages and spellings), else the
         # capitalised words.
@@ -152,6 +226,11 @@ def _profile(article: Article, texts: list[str], entities: Sequence[Entity], pac
         people=frozenset(k for k in counts if typed[k] == "PERSON"),
         dates=_dates(text, packs),
         lead_dates=_dates(" ".join(texts[:3]), packs),
+        lead_words=lead_words,
+        lead_specifics=tuple(k for k, _ in lead_names)
+        + tuple(frozenset({n}) for n in _specific_numbers(" ".join(lead))),
+        headline_people=tuple(k for k, in_headline in lead_names if in_headline),
+        specifics=frozenset(counts) | _stems(text) | numbers,
     )
 
 
@@ -183,6 +262,8 @@ class StoryJudge:
                 vectors.append(matrix[start : start + len(ts)])
                 start += len(ts)
         profiles = [_profile(a, ts, entities, self.packs) for a, ts in zip(articles, texts, strict=True)]
+        # Each article's news item: its headline and the first sentences that state it.
+        leads = [_LEAD + (1 if a.headline and a.headline.text.strip() else 0) for a in articles]
         label = {e.id: e.name for e in entities}
         out = []
         for i in range(len(articles)):
@@ -199,8 +280,17 @@ class StoryJudge:
                     lead = float(cosine[:2, :2].max())
                     title = float(cosine[0, 0])
                     whole = float(wholes[i] @ wholes[j])
+                    # Two reports of one story each give the other's news item; of two items of one
+                    # thread, one gives the other's only as background, and the other never gives it.
+                    covers = (
+                        float(cosine[: leads[i]].max(axis=1).mean()),
+                        float(cosine[:, : leads[j]].max(axis=0).mean()),
+                    )
+                    headline_cover = float(min(cosine[0].max(), cosine[:, 0].max()))
                 else:  # no embedder: words stand in for meaning
                     doc = match = top = lead = title = whole = _overlap(p.words, q.words)
+                    covers = (_share(p.lead_words, q.words), _share(q.lead_words, p.words))
+                    headline_cover = min(covers)
                 shared = p.names & q.names
                 lead_clash = any(
                     own and other.dates and not own & other.dates
@@ -229,6 +319,11 @@ class StoryJudge:
                     1.0 if p.dates & q.dates else 0.0,
                     _clash(p.dates, q.dates),
                     1.0 if lead_clash else 0.0,
+                    min(covers),
+                    max(covers),
+                    headline_cover,
+                    max(_missing(p.lead_specifics, q.specifics), _missing(q.lead_specifics, p.specifics)),
+                    max(_missing(p.headline_people, q.specifics), _missing(q.headline_people, p.specifics)),
                 )
                 out.append(_with_probability(evidence, self.settings))
         return out
@@ -286,35 +381,8 @@ def story_groups(count: int, pairs: Sequence[PairEvidence], threshold: float) ->
 
 
 def _with_probability(evidence: PairEvidence, s: SameStorySettings) -> PairEvidence:
-    z = s.bias + sum(
-        w * x
-        for w, x in zip(
-            (
-                s.doc_weight,
-                s.match_weight,
-                s.name_weight,
-                s.number_weight,
-                s.year_clash_weight,
-                s.top_weight,
-                s.lead_weight,
-                s.name_count_weight,
-                s.number_count_weight,
-                s.word_weight,
-                s.whole_weight,
-                s.title_weight,
-                s.entity_cosine_weight,
-                s.place_clash_weight,
-                s.person_clash_weight,
-                s.date_shared_weight,
-                s.date_clash_weight,
-                s.lead_date_clash_weight,
-            ),
-            evidence.vector(),
-            strict=True,
-        )
-    )
-    from dataclasses import replace
-
+    weights = [getattr(s, f.name) for f in fields(s) if f.name.endswith("_weight")]  # in vector() order
+    z = s.bias + sum(w * x for w, x in zip(weights, evidence.vector(), strict=True))
     return replace(evidence, probability=1 / (1 + math.exp(-z)))
 
 
