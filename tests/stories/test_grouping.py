@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from storydiff.config import StoryGroupingSettings
-from storydiff.stories import StoryGrouper, StoryProfile, name_key, term_cosine
+from storydiff.stories import StoryGrouper, StoryProfile, name_key, pair_probability, term_cosine
 
 AXES = {name: n for n, name in enumerate(["flood", "quake", "deal", "arrest", "strike", "fire"])}
 
@@ -61,8 +61,8 @@ def test_articles_outside_the_window_never_meet_but_undated_ones_meet_all():
 
 
 def test_an_article_that_matches_two_stories_merges_them_and_a_bad_merge_is_split():
-    # Thresholds low enough that the dated bridge (a lead halfway between) joins both stories.
-    grouper = StoryGrouper(StoryGroupingSettings(merge_threshold=0.35, threshold=0.35))
+    # Thresholds low enough that the dated bridge (a lead halfway between, one common name) joins both.
+    grouper = StoryGrouper(StoryGroupingSettings(merge_threshold=0.05, threshold=0.05))
     grouper.add([_profile("a", "flood", 100, {"ostrl"}), _profile("b", "flood", 100, {"ostrl"})])
     grouper.add([_profile("c", "fire", 100, {"ostrl"}), _profile("d", "fire", 100, {"ostrl"})])
     before = set(grouper.story_of.values())
@@ -158,3 +158,57 @@ def test_a_day_of_many_same_kind_events_gives_each_its_own_story():
     grouper.add(profiles)
     stories = {frozenset(members) for members in grouper.groups().values()}
     assert stories == {frozenset(f"{town}-{n}" for n in range(3)) for town in towns}
+
+
+def test_a_rare_shared_figure_or_name_counts_more_than_a_common_one():
+    # Rarity as the grouper gives it (IDF over its largest value): "412" is in no other report, "20" in
+    # many; "Ostrel" names one town, "Hochwasser" (a German noun, kept as a name) every flood.
+    def flood(article: str, **specifics: frozenset[str]) -> StoryProfile:
+        return replace(_profile(article, "flood", 100), **specifics)
+
+    settings = StoryGroupingSettings()
+    rarity = {"412": 0.95, "20": 0.2, "ostrl": 0.9, "hchwssr": 0.2}
+    rare = pair_probability(
+        flood("a", numbers=frozenset({"412"})), flood("b", numbers=frozenset({"412"})), settings, rarity
+    )
+    common = pair_probability(
+        flood("a", numbers=frozenset({"20"})), flood("b", numbers=frozenset({"20"})), settings, rarity
+    )
+    assert rare > common
+    town, noun = frozenset({"ostrl"}), frozenset({"hchwssr"})
+    rare = pair_probability(flood("a", keys=town | noun), flood("b", keys=town | noun), settings, rarity)
+    common = pair_probability(flood("a", keys=noun), flood("b", keys=noun), settings, rarity)
+    assert rare > common
+
+
+def test_two_reports_each_naming_a_rare_town_the_other_lacks_are_told_apart():
+    # Both German-like: no entity model, so their keys are a shared common noun and their own town.
+    def flood(article: str, town: str) -> StoryProfile:
+        return replace(_profile(article, "flood", 100), keys=frozenset({"hchwssr", town}))
+
+    settings = StoryGroupingSettings()
+    rarity = {"hchwssr": 0.2, "ostrl": 0.9, "vrn": 0.9}
+    same_town = pair_probability(flood("a", "ostrl"), flood("b", "ostrl"), settings, rarity)
+    other_towns = pair_probability(flood("a", "ostrl"), flood("b", "vrn"), settings, rarity)
+    assert same_town > other_towns + 0.3
+
+
+def test_the_grouper_rates_figures_and_names_by_how_many_reports_give_them():
+    profiles = [replace(_profile(f"x{n}", "flood", 100, {"ostrl"}), numbers=frozenset({"20"})) for n in range(6)]
+    grouper = StoryGrouper()
+    grouper.add(profiles)
+    lone = replace(_profile("y", "flood", 100, {"vrn"}), numbers=frozenset({"412"}))
+    rarity = grouper.rarity(lone, profiles[0])
+    assert all(0.0 <= value <= 1.0 for value in rarity.values())
+    assert rarity["412"] > rarity["20"] and rarity["vrn"] > rarity["ostrl"]
+
+
+def test_a_merge_past_the_size_that_can_be_rechecked_is_refused():
+    # Two stories of two; a bridge article matches both, but the merged story could not be re-checked.
+    settings = StoryGroupingSettings(merge_threshold=0.05, threshold=0.05, max_recheck=3)
+    grouper = StoryGrouper(settings)
+    grouper.add([_profile("a", "flood", 100, {"ostrl"}), _profile("b", "flood", 100, {"ostrl"})])
+    grouper.add([_profile("c", "fire", 100, {"ostrl"}), _profile("d", "fire", 100, {"ostrl"})])
+    events = grouper.add([_profile("bridge", "flood", 100, {"ostrl"}, lean="fire")])
+    assert [e.kind for e in events] == ["join"]
+    assert all(len(story.members) <= 3 for story in grouper.stories.values())

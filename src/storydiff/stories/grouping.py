@@ -50,6 +50,27 @@ def _overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float] | No
     return sum(weight.get(k, 1.0) for k in shared) / total if total else 0.0
 
 
+def _rarest_shared(a: frozenset[str], b: frozenset[str], rarity: dict[str, float] | None) -> float:
+    """How rare the rarest key both give is, 0-1 (0: none shared). A town or a toll of 412 that two
+    reports share is strong evidence; a common noun or a "10" is not."""
+    shared = a & b
+    if not shared:
+        return 0.0
+    return max(rarity.get(k, 1.0) for k in shared) if rarity is not None else 1.0
+
+
+def _rare_clash(a: frozenset[str], b: frozenset[str], rarity: dict[str, float] | None) -> float:
+    """How much rarer than anything they share is what each gives alone: two reports that each name a
+    town or a person the other does not, sharing only common words (a language without an entity
+    model gives its nouns as names), tell two events. 0 when one gives nothing the other lacks."""
+    if rarity is None or not a or not b:
+        return 0.0
+    alone = min(
+        max((rarity.get(k, 1.0) for k in a - b), default=0.0), max((rarity.get(k, 1.0) for k in b - a), default=0.0)
+    )
+    return max(0.0, alone - _rarest_shared(a, b, rarity))
+
+
 def _clash(a: frozenset[str], b: frozenset[str]) -> float:
     """1 when both give some and share none: two events of one kind, with other figures, years or days."""
     return 1.0 if a and b and not a & b else 0.0
@@ -75,7 +96,9 @@ def pair_features(
     idf: dict[str, float] | None = None,
     term_idf: Callable[[int], float] | None = None,
 ) -> tuple[float, ...]:
-    """The features `pair_probability` weighs, in the order of `StoryGroupingSettings.weights()`."""
+    """The features `pair_probability` weighs, in the order of `StoryGroupingSettings.weights()`.
+    `idf`: the rarity (0-1, IDF over its largest value) of the name keys and figures in the corpus so
+    far; without it every key counts as rare."""
     cosine = float(a.vector @ b.vector)
     across = 1.0 if a.language != b.language else 0.0
     gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
@@ -84,6 +107,9 @@ def pair_features(
     # Both dated: a desk's day holds many same-kind events whose leads read alike, so a close lead
     # says less and a clash of figures, places or names says more. Undated pairs (ECB+) are untouched.
     dated = 1.0 if a.day is not None and b.day is not None else 0.0
+    # The dated pairs' own bias is weighed against the names they share or not, so it applies only
+    # where both give names: two reports without any (never seen in the fit) are not held apart.
+    named = dated if a.keys and b.keys else 0.0
     return (
         cosine,
         across * cosine,
@@ -97,11 +123,18 @@ def pair_features(
         _clash(a.years, b.years),
         1.0 if a.dates & b.dates else 0.0,
         _clash(a.dates, b.dates),
-        dated,
+        named,
         dated * cosine,
         dated * numbers_clash,
         dated * _clash(a.places, b.places),
         dated * _clash(a.keys, b.keys),
+        dated * _rarest_shared(a.keys, b.keys, idf),
+        dated * _rarest_shared(a.numbers, b.numbers, idf),
+        dated * _clash(a.dates, b.dates),
+        dated * _overlap(a.places | a.people, b.places | b.people, idf),
+        dated * _rare_clash(a.keys, b.keys, idf),
+        dated * terms,
+        dated * _overlap(a.numbers, b.numbers),
     )
 
 
@@ -135,6 +168,7 @@ class StoryGrouper:
         self._days: dict[int, list[int]] = {}  # day -> rows published that day
         self._key_rows: dict[str, list[int]] = {}
         self._term_df: dict[int, int] = {}  # hashed stem -> articles using it
+        self._number_df: dict[str, int] = {}  # figure -> articles giving it
         self._story_of_row: list[str] = []
         self.stories: dict[str, _Story] = {}
         self.events: list[StoryEvent] = []
@@ -161,15 +195,23 @@ class StoryGrouper:
         return self.events[start:]
 
     def _idf(self, key: str) -> float:
-        return math.log(1 + len(self.profiles) / (1 + len(self._key_rows.get(key, ()))))
+        """Of a name key or a figure (figures begin with a digit, keys never do)."""
+        known = self._number_df.get(key, 0) if key[:1].isdigit() else len(self._key_rows.get(key, ()))
+        return math.log(1 + len(self.profiles) / (1 + known))
+
+    def rarity(self, a: StoryProfile, b: StoryProfile) -> dict[str, float]:
+        """The IDF of the keys and figures of two profiles over its largest value (a key no other
+        article gives), so 0-1 at any corpus size."""
+        top = math.log(1 + len(self.profiles))
+        keys = a.keys | b.keys | a.numbers | b.numbers | a.places | b.places | a.people | b.people
+        return {k: self._idf(k) / top if top else 1.0 for k in keys}
 
     def _term_idf(self, slot: int) -> float:
         return math.log((1 + len(self.profiles)) / (1 + self._term_df.get(slot, 0))) + 1.0
 
     def probability(self, a: StoryProfile, b: StoryProfile) -> float:
         """`pair_probability` with the corpus's statistics so far (rare names and words weigh more)."""
-        idf = {k: self._idf(k) for k in a.keys | b.keys}
-        return pair_probability(a, b, self.settings, idf, self._term_idf)
+        return pair_probability(a, b, self.settings, self.rarity(a, b), self._term_idf)
 
     def _window(self, day: int | None) -> list[int]:
         """The rows an article can meet. A dated article meets those published within the window; an
@@ -233,18 +275,23 @@ class StoryGrouper:
         self._story_of_row.append(best)
         self.events.append(StoryEvent("join", best, profile.article_id, score=round(best_score, 4)))
         # Without a date an article cannot tell a story from its repeat months later: it merges only
-        # stories whose dated members all lie within one window.
-        absorbed = tuple(
-            sid
-            for score, sid in matching[1:]
-            if score >= s.merge_threshold and (profile.day is not None or self._within_window(best, sid))
-        )
+        # stories whose dated members all lie within one window. A merge is only made while the
+        # result can still be checked (`max_recheck`): past it, a wrong merge would never be split,
+        # and each further look-alike would grow it (one story of a hundred floods).
+        absorbed: list[str] = []
+        size = len(self.stories[best].members)
+        for score, sid in matching[1:]:
+            if score < s.merge_threshold or (profile.day is None and not self._within_window(best, sid)):
+                continue
+            if size + len(self.stories[sid].members) <= s.max_recheck:
+                absorbed.append(sid)
+                size += len(self.stories[sid].members)
         if absorbed:
             for sid in absorbed:
                 for member in self.stories.pop(sid).members:
                     self.stories[best].members.append(member)
                     self._story_of_row[member] = best
-            self.events.append(StoryEvent("merge", best, profile.article_id, absorbed, round(best_score, 4)))
+            self.events.append(StoryEvent("merge", best, profile.article_id, tuple(absorbed), round(best_score, 4)))
             self._maybe_split(best)
 
     def _within_window(self, *story_ids: str) -> bool:
@@ -260,6 +307,8 @@ class StoryGrouper:
             self._key_rows.setdefault(key, []).append(row)
         for slot in profile.terms:
             self._term_df[slot] = self._term_df.get(slot, 0) + 1
+        for number in profile.numbers:
+            self._number_df[number] = self._number_df.get(number, 0) + 1
 
     def _maybe_split(self, story_id: str) -> None:
         """After a merge, cluster the story's members again (average linkage over all their pairs,
