@@ -110,6 +110,24 @@ def test_alignment_covers_both_spellings():
     assert "".join(c for _, _, c in pieces).replace("ь", "") == cyrillic.replace("ь", "")
 
 
+def test_a_cached_alignment_is_handed_out_as_a_fresh_list():
+    latin, cyrillic = normalise_latin("Kelbrand"), normalise_cyrillic("Кельбранд")
+    first = alignment(latin, cyrillic)
+    assert first is not None
+    first.clear()  # a caller's edit must not reach the cache
+    assert alignment(latin, cyrillic)
+
+
+def test_clearing_the_caches_forgets_the_best_spelling():
+    from storydiff.names import transcribe
+
+    spelling = best_spelling("Kelbrand")
+    assert transcribe.best_spelling.cache_info().currsize >= 1
+    transcribe.clear_caches()
+    assert transcribe.best_spelling.cache_info().currsize == 0
+    assert best_spelling("Kelbrand") == spelling
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

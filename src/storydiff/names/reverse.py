@@ -77,7 +77,7 @@ def _load() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
 
 def clear_caches() -> None:
     """Forget the loaded table (the training script rewrites it)."""
-    for cached in (_load, _distribution, _score):
+    for cached in (_load, _distribution, _score, two_way_margin):
         cached.cache_clear()
 
 
@@ -154,6 +154,7 @@ def margin(latin: str, cyrillic: str) -> float:
     return max(score(form, lat) - cost for form, cost in case_forms(cyr))
 
 
+@lru_cache(maxsize=65536)  # read by `names.pair_model` as a feature and again for its veto
 def two_way_margin(latin: str, cyrillic: str) -> float:
     """Both views' margins (`transcribe.margin`, `margin`) combined on the same per-letter scale: 0 when
     both find the expected spelling, about -6 when neither can explain it."""

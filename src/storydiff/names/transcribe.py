@@ -115,7 +115,7 @@ def _language_factor(ratio: float) -> float:
 
 def clear_caches() -> None:
     """Forget the loaded table (the training script rewrites it between rounds)."""
-    for cached in (_load, _distribution, _score):
+    for cached in (_load, _distribution, _options, _score, _alignment, best_spelling):
         cached.cache_clear()
 
 
@@ -171,6 +171,8 @@ def reduced_vowel(latin: str, start: int) -> bool:
     return latin[start] in _VOWELS and latin[start - 1] not in _VOWELS and latin[start + 1] not in _VOWELS
 
 
+# Cached: one Latin token is aligned with each Cyrillic token and case form it is compared with.
+@lru_cache(maxsize=262144)
 def _options(latin: str, start: int, end: int) -> tuple[dict[str, float], float] | None:
     found = _distribution(context_keys(latin, start, end), guess_language(latin))
     if found is None and end - start == 1:  # a letter the table never saw: its base letter (ǩ -> k)
@@ -197,16 +199,23 @@ def group_options(latin: str, start: int, end: int) -> tuple[dict[str, float], f
 def alignment(latin: str, cyrillic: str) -> list[tuple[int, int, str]] | None:
     """The most likely alignment of two normalised spellings as (start, end of a Latin group, Cyrillic
     group), or None; the training script re-estimates the table from these."""
+    pieces = _alignment(latin, cyrillic)
+    return None if pieces is None else list(pieces)
+
+
+# Cached: `names.pair_model` reads one pair's alignment for its features and again for a dropped vowel.
+@lru_cache(maxsize=65536)
+def _alignment(latin: str, cyrillic: str) -> tuple[tuple[int, int, str], ...] | None:
     n, m = len(latin), len(cyrillic)
     score: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {(0, 0): (0.0, (0, 0))}
     for i in range(n + 1):
+        groups = [(a, _options(latin, i, i + a)) for a in range(1, min(MAX_LATIN, n - i) + 1)]
         for j in range(m + 1):
             if (i, j) not in score:
                 continue
             here = score[i, j][0]
             steps = [(i, j + 1, _INSERTED_COST)] if j < m and cyrillic[j] in "ьъ" else []
-            for a in range(1, min(MAX_LATIN, n - i) + 1):
-                found = _options(latin, i, i + a)
+            for a, found in groups:
                 if found is not None:
                     steps += [
                         (i + a, j + b, found[0][cyrillic[j : j + b]])
@@ -225,7 +234,7 @@ def alignment(latin: str, cyrillic: str) -> list[tuple[int, int, str]] | None:
         if pi != i:
             pieces.append((pi, i, cyrillic[pj:j]))
         i, j = pi, pj
-    return list(reversed(pieces))
+    return tuple(reversed(pieces))
 
 
 @lru_cache(maxsize=65536)
@@ -239,16 +248,14 @@ def _score(latin: str, cyrillic: str) -> tuple[float, float]:
     best[0] = 0.0
     for i in range(n + 1):
         row = given[i]
+        groups = [(a, _options(latin, i, i + a)) for a in range(1, min(MAX_LATIN, n - i) + 1)]  # once per row
         for j in range(m + 1):
             here = row[j]
             if here == minus:
                 continue
             if j < m and cyrillic[j] in "ьъ" and here + _INSERTED_COST > row[j + 1]:
                 row[j + 1] = here + _INSERTED_COST
-            for a in range(1, MAX_LATIN + 1):
-                if i + a > n:
-                    break
-                found = _options(latin, i, i + a)
+            for a, found in groups:
                 if found is None:
                     if a == 1:  # an unknown letter: any one Cyrillic letter or none, at the floor
                         for b in (0, 1):
@@ -262,10 +269,7 @@ def _score(latin: str, cyrillic: str) -> tuple[float, float]:
                     value = options.get(cyrillic[j : j + b])
                     if value is not None and here + value > given[i + a][j + b]:
                         given[i + a][j + b] = here + value
-        for a in range(1, MAX_LATIN + 1):
-            if i + a > n:
-                break
-            found = _options(latin, i, i + a)
+        for a, found in groups:
             if found is None and a > 1:
                 continue
             top = FLOOR if found is None else found[1]
@@ -338,8 +342,10 @@ def margin(latin: str, cyrillic: str) -> float:
     return best_value
 
 
+@lru_cache(maxsize=65536)
 def best_spelling(latin: str) -> str:
-    """The model's most likely Cyrillic spelling of a Latin token (for explanations and tests)."""
+    """The model's most likely Cyrillic spelling of a Latin token (`names.pair_model` reads its edits to
+    the given one; cached, as every Cyrillic token a Latin one is compared with asks again)."""
     lat = normalise_latin(latin)
     n = len(lat)
     score = [-math.inf] * (n + 1)
