@@ -59,3 +59,36 @@ def test_snippet_scoring():
     )
     assert (score.tp, score.fn, score.fp, score.tn) == (1, 1, 1, 1)
     assert missed == ["ferry"] and extra == ["Share this"]
+
+
+def test_markup_boxes_keep_every_wanted_snippet_on_dev():
+    """Boxes named in markup and what follows the story's block (`ingest.html_boxes`) take debris
+    only: on the dev pages, every `with` snippet the tag-only check keeps, the boxes keep too."""
+    import gzip
+    import json
+
+    trafilatura = pytest.importorskip("trafilatura")
+    from trafilatura.utils import load_html
+
+    from storydiff.eval.datasets.base import in_split
+    from storydiff.eval.datasets.pages import normalise
+    from storydiff.ingest.html_links import drop_link_lines
+    from storydiff.ingest.html_text import page_pieces
+
+    lost = []
+    for url, item in json.loads((PAGES / "pages.json").read_text(encoding="utf-8")).items():
+        if not in_split(url, "dev"):
+            continue
+        name = item["file"] + ("" if item["file"].endswith(".gz") else ".gz")
+        html = gzip.decompress((PAGES / "html" / name).read_bytes()).decode("utf-8", errors="replace")
+        document = trafilatura.bare_extraction(html, with_metadata=True, include_tables=True)
+        text = getattr(document, "text", None) or ""
+        pieces = page_pieces(load_html(html), getattr(document, "hostname", None))
+        plain = normalise(drop_link_lines(pieces, text, named_boxes=False))
+        boxed = normalise(drop_link_lines(pieces, text))
+        lost += [
+            f"{url}: {s[:40]!r}"
+            for s in item.get("with") or []
+            if s and normalise(s) in plain and normalise(s) not in boxed
+        ]
+    assert lost == []

@@ -222,3 +222,18 @@ def test_a_body_that_opens_with_a_list_item_still_marks_where_the_body_starts():
     text = f"- Quay closed until Friday\n{BODY}"
     out = restore_lead(tree, page_pieces(tree), text, "Storm closes the quay")
     assert out == f"{LEAD}\n{text}"
+
+
+def test_a_line_shown_only_above_the_headline_is_the_page_s_banner():
+    banner = "Coastline Courier press releases"
+    tree = _page(f"<div><p>{banner}</p></div><h1>Storm closes quay</h1><div><p>{LEAD}</p><p>{BODY}</p></div>")
+    text = f"{banner}\n{LEAD}\n{BODY}"
+    assert drop_link_lines(page_pieces(tree), text, headline="Storm closes quay") == f"{LEAD}\n{BODY}"
+    assert drop_link_lines(page_pieces(tree), text) == text  # without a headline, nothing to go by
+
+
+def test_a_story_shown_above_its_headline_keeps_its_lines():
+    # the headline shown again only below the story (a footer's "share: ..."): no header to speak of
+    tree = _page(f"<div><p>{LEAD}</p><p>{BODY}</p></div><div>Storm closes quay</div>")
+    text = f"{LEAD}\n{BODY}"
+    assert drop_link_lines(page_pieces(tree), text, headline="Storm closes quay") == text

@@ -9,8 +9,9 @@ marked as the story's title (`class="entry-title"`) that words a declared title;
 without the site's name ("Storm hits coast | Daily Courier" -> "Storm hits coast") or without the
 site's banner `<h1>`. The date is `html_dates.page_date`'s.
 
-The main text is then checked against the page: lines the page shows only as links or in its
-furniture go (`html_links`), and a lead the extractor dropped comes back (`html_lead`).
+The main text is then checked against the page: lines the page shows only as links, in its
+furniture (`html_boxes`: named so in its markup, or after the story's block) or above its headline go
+(`html_links`), and a lead the extractor dropped comes back (`html_lead`).
 """
 
 from __future__ import annotations
@@ -268,7 +269,7 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
         host = getattr(document, "hostname", None) or None
         title = page_headline(tree, title, site_name, host) or title
         pieces = page_pieces(tree, host)
-        text = restore_lead(tree, pieces, drop_link_lines(pieces, text), title)
+        text = restore_lead(tree, pieces, drop_link_lines(pieces, text, headline=title), title)
     dated = page_date(tree, text, getattr(document, "date", None) or None)
     return RawDocument(
         origin=path,

@@ -8,7 +8,8 @@ A line is a link line when every place the page shows it, nearly all of it lies 
 other pages of the same site: a link to another site is a source the story cites, one to an anchor
 on the page a table of contents. A line the page shows only in its furniture (`<nav>`, `<footer>`,
 an `<aside>` beside the article, or their ARIA roles: menus, tag lists, "about us" boxes, the
-imprint) is the site's, whatever it says.
+imprint) is the site's, whatever it says; so is one shown only in a box whose class or id names it
+as the site's (an author's bio, a newsletter sign-up, related stories: `html_boxes`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 
+from storydiff.ingest.html_boxes import boxed_pieces
 from storydiff.ingest.html_text import TextPiece
 
 __all__ = ["drop_link_lines", "link_share"]
@@ -26,6 +28,7 @@ _LINK_SHARE = 0.9  # of a line's letters inside links (or furniture): a stray co
 _MIN_WORDS, _MAX_WORDS = 4, 30
 _MIN_CJK = 12  # characters of a headline in a script written without spaces
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_MAX_BOXED_SHARE = 0.4  # of the text's letters that boxes may take (see `drop_link_lines`)
 _MAX_PLACES = 5  # places looked at: enough to find the one where a line is not a link
 # a lead-in label before a linked headline: "Read also:", "Weiterlesen:", "VEA TAMBIÉN:"
 _LABEL = re.compile(r"^\s*[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,2}\s*:\s+(?=\S)")
@@ -40,11 +43,32 @@ class _Marked:
     """The page's text without whitespace, and beside it which of its characters are link text and
     which are in its furniture."""
 
-    def __init__(self, pieces: list[TextPiece]) -> None:
+    def __init__(self, pieces: list[TextPiece], boxed: list[bool] | None = None) -> None:
         squeezed = ["".join(piece.text.split()) for piece in pieces]
+        boxed = boxed or [False] * len(pieces)
+        self.top = -1  # where the page first shows its headline, when that is known
         self.text = "".join(squeezed)
         self.links = "".join(("1" if p.link else "0") * len(t) for p, t in zip(pieces, squeezed, strict=True))
-        self.furniture = "".join(("1" if p.furniture else "0") * len(t) for p, t in zip(pieces, squeezed, strict=True))
+        self.furniture = "".join(
+            ("1" if p.furniture or box else "0") * len(t) for p, t, box in zip(pieces, squeezed, boxed, strict=True)
+        )
+
+    def set_headline(self, headline: str | None, text: str) -> None:
+        """Mark where the page first shows its headline, when the story's longest line comes after it:
+        a line shown only above it is the page's banner or header, not the story's."""
+        key = "".join((headline or "").split())
+        at = self.text.find(key) if key else -1
+        longest = max(("".join(line.split()) for line in text.splitlines()), key=len, default="")
+        if at > 0 and longest and self.text.find(longest, at) >= 0:
+            self.top = at
+
+    def above_headline(self, line: str) -> bool:
+        """Whether every place the page shows `line` ends before its headline (see `set_headline`)."""
+        key = "".join(line.split())
+        if self.top <= 0 or not key:
+            return False
+        at = self.text.find(key)
+        return at >= 0 and at + len(key) <= self.top and self.text.find(key, self.top) < 0
 
     def shares(self, line: str) -> list[tuple[float, float]]:
         """The shares of link text and of furniture at each place (up to a few) the page shows `line`."""
@@ -69,6 +93,8 @@ def _is_debris(line: str, marked: _Marked) -> bool:
     shares = marked.shares(_LABEL.sub("", line, count=1))
     if not shares:
         return False  # not found as such on the page (spacing, entities): nothing to go by
+    if marked.above_headline(_LABEL.sub("", line, count=1)):
+        return True
     if min(nav for _, nav in shares) >= _LINK_SHARE:
         return True
     words = len(line.split())
@@ -76,22 +102,43 @@ def _is_debris(line: str, marked: _Marked) -> bool:
     return teaser and min(link for link, _ in shares) >= _LINK_SHARE
 
 
-def drop_link_lines(pieces: list[TextPiece], text: str) -> str:
-    """`text` without its link and furniture lines (see the module docstring), the others as they were;
-    `pieces` are the page's (`html_text.page_pieces`)."""
-    marked: _Marked | None = None
+def _kept_lines(text: str, marked: _Marked) -> tuple[list[str], int]:
     kept: list[str] = []
     dropped = 0
     for line in text.splitlines():
-        if line.strip():
-            marked = marked if marked is not None else _Marked(pieces)
-            if _is_debris(line, marked):
+        if line.strip() and _is_debris(line, marked):
+            dropped += 1
+            if _LIST_TITLE.match(kept[-1] if kept else ""):
+                kept.pop()  # "More on this topic:" before a teaser is the teaser list's title
                 dropped += 1
-                if _LIST_TITLE.match(kept[-1] if kept else ""):
-                    kept.pop()  # "More on this topic:" before a teaser is the teaser list's title
-                    dropped += 1
-                continue
+            continue
         kept.append(line)
+    return kept, dropped
+
+
+def _letters(lines: list[str]) -> int:
+    return sum(len("".join(line.split())) for line in lines)
+
+
+def drop_link_lines(
+    pieces: list[TextPiece], text: str, *, named_boxes: bool = True, headline: str | None = None
+) -> str:
+    """`text` without its link and furniture lines (see the module docstring), the others as they were;
+    `pieces` are the page's (`html_text.page_pieces`); `named_boxes=False` leaves boxes named in markup
+    alone (only tags and roles then say what is furniture). With the page's `headline`, a line the
+    page shows only above it (and the story below it) goes too: the site's banner or header."""
+    if not text.strip():
+        return text
+    plain = _Marked(pieces)
+    plain.set_headline(headline, text)
+    kept, dropped = _kept_lines(text, plain)
+    if named_boxes:
+        marked = _Marked(pieces, boxed_pieces(pieces, text))
+        marked.set_headline(headline, text)
+        boxed, more = _kept_lines(text, marked)
+        # boxes take debris, a minority of the text: taking more, they were found around the wrong story
+        if more > dropped and _letters(kept) - _letters(boxed) <= _MAX_BOXED_SHARE * _letters(kept):
+            kept, dropped = boxed, more
     if dropped and not any(line.strip() for line in kept):
         return text  # a page that is all links is not ours to empty: the caller reports it
     if dropped:
