@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from storydiff.config import StoryGroupingSettings
 from storydiff.stories import StoryGrouper, StoryProfile, name_key, pair_probability, term_cosine
@@ -212,3 +213,60 @@ def test_a_merge_past_the_size_that_can_be_rechecked_is_refused():
     events = grouper.add([_profile("bridge", "flood", 100, {"ostrl"}, lean="fire")])
     assert [e.kind for e in events] == ["join"]
     assert all(len(story.members) <= 3 for story in grouper.stories.values())
+
+
+def _naive_average_linkage(members: list[int], probability, threshold: float) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """Average linkage the plain way (every cluster pair's block mean at every step): the reference."""
+    index = {m: n for n, m in enumerate(members)}
+    matrix = np.zeros((len(members), len(members)))
+    for a in members:
+        for b in members:
+            if index[a] < index[b]:
+                matrix[index[a], index[b]] = matrix[index[b], index[a]] = probability(a, b)
+    clusters = [[index[m]] for m in members]
+    while len(clusters) > 1:
+        best, join = max(
+            (float(matrix[np.ix_(clusters[x], clusters[y])].mean()), (x, y))
+            for x in range(len(clusters))
+            for y in range(x + 1, len(clusters))
+        )
+        if best < threshold:
+            break
+        clusters[join[0]].extend(clusters.pop(join[1]))
+    return [[members[k] for k in cluster] for cluster in clusters]
+
+
+def test_incremental_average_linkage_joins_exactly_as_the_plain_one_ties_included():
+    from storydiff.stories.grouping import _average_linkage
+
+    rng = np.random.default_rng(12)
+    for trial in range(60):
+        members = [int(m) for m in rng.permutation(500)[: 1 + trial % 17]]
+        coarse = trial % 2 == 0  # probabilities in quarters: many equal means, so ties decide
+        table = {
+            (a, b): float(rng.integers(0, 5) / 4 if coarse else rng.random()) for a in members for b in members if a < b
+        }
+
+        def probability(a: int, b: int, table: dict[tuple[int, int], float] = table) -> float:
+            return table[min(a, b), max(a, b)]
+
+        for threshold in (0.25, 0.4, 0.75):
+            assert _average_linkage(members, probability, threshold) == _naive_average_linkage(
+                members, probability, threshold
+            )
+
+
+def test_the_grouper_s_memoised_rarities_and_bulk_cosines_score_as_the_plain_pair_model():
+    # Invented reports; stems 1-4 stand for "flood", "dam", "river", "quake".
+    def report(article: str, keys: set[str], numbers: set[str], terms: dict[int, float]) -> StoryProfile:
+        return replace(_profile(article, "flood", 100, keys), numbers=frozenset(numbers), terms=terms)
+
+    grouper = StoryGrouper()
+    a = report("a", {"ostrl"}, {"41"}, {1: 1.0, 2: 1.69})
+    b = report("b", {"ostrl", "vrn"}, {"41", "17"}, {1: 1.0, 3: 1.0})
+    for added in ([a], [b], [report("c", {"vrn"}, {"17"}, {1: 1.0, 4: 1.0})]):
+        before = grouper.probability(a, b)  # fills the memo, which the next rows must empty
+        grouper.add(added)
+        plain = pair_probability(a, b, grouper.settings, grouper.rarity(a, b), grouper._term_idf)
+        assert grouper.probability(a, b) == pytest.approx(plain, abs=1e-12)
+        assert grouper.probability(a, b) != before or len(grouper.profiles) == 1

@@ -22,6 +22,7 @@ import numpy as np
 from storydiff.config import StoryGroupingSettings
 from storydiff.stories.index import NeighbourIndex
 from storydiff.stories.profile import StoryProfile
+from storydiff.stories.terms import TermTable
 
 __all__ = ["StoryEvent", "StoryGrouper", "pair_features", "pair_probability", "term_cosine"]
 
@@ -95,14 +96,17 @@ def pair_features(
     settings: StoryGroupingSettings,
     idf: dict[str, float] | None = None,
     term_idf: Callable[[int], float] | None = None,
+    terms: float | None = None,
 ) -> tuple[float, ...]:
     """The features `pair_probability` weighs, in the order of `StoryGroupingSettings.weights()`.
     `idf`: the rarity (0-1, IDF over its largest value) of the name keys and figures in the corpus so
-    far; without it every key counts as rare."""
+    far; without it every key counts as rare. `terms`: their `term_cosine`, when already computed
+    (the grouper scores many pairs at once)."""
     cosine = float(a.vector @ b.vector)
     across = 1.0 if a.language != b.language else 0.0
     gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
-    terms = term_cosine(a.terms, b.terms, term_idf or (lambda slot: 1.0))
+    if terms is None:
+        terms = term_cosine(a.terms, b.terms, term_idf or (lambda slot: 1.0))
     numbers_clash = _clash(a.numbers, b.numbers)
     # Both dated: a desk's day holds many same-kind events whose leads read alike, so a close lead
     # says less and a clash of figures, places or names says more. Undated pairs (ECB+) are untouched.
@@ -110,19 +114,23 @@ def pair_features(
     # The dated pairs' own bias is weighed against the names they share or not, so it applies only
     # where both give names: two reports without any (never seen in the fit) are not held apart.
     named = dated if a.keys and b.keys else 0.0
+    # Computed once, each weighed twice (alone and when both are dated).
+    numbers = _overlap(a.numbers, b.numbers)
+    dates_clash = _clash(a.dates, b.dates)
+    entities_a, entities_b = a.places | a.people, b.places | b.people
     return (
         cosine,
         across * cosine,
         across,
         _overlap(a.keys, b.keys, idf),
-        _overlap(a.numbers, b.numbers),
+        numbers,
         numbers_clash,
         min(gap, settings.window_days) / max(settings.window_days, 1),
         terms,
-        _overlap(a.places | a.people, b.places | b.people),
+        _overlap(entities_a, entities_b),
         _clash(a.years, b.years),
         1.0 if a.dates & b.dates else 0.0,
-        _clash(a.dates, b.dates),
+        dates_clash,
         named,
         dated * cosine,
         dated * numbers_clash,
@@ -130,11 +138,11 @@ def pair_features(
         dated * _clash(a.keys, b.keys),
         dated * _rarest_shared(a.keys, b.keys, idf),
         dated * _rarest_shared(a.numbers, b.numbers, idf),
-        dated * _clash(a.dates, b.dates),
-        dated * _overlap(a.places | a.people, b.places | b.people, idf),
+        dated * dates_clash,
+        dated * _overlap(entities_a, entities_b, idf),
         dated * _rare_clash(a.keys, b.keys, idf),
         dated * terms,
-        dated * _overlap(a.numbers, b.numbers),
+        dated * numbers,
     )
 
 
@@ -144,10 +152,11 @@ def pair_probability(
     settings: StoryGroupingSettings,
     idf: dict[str, float] | None = None,
     term_idf: Callable[[int], float] | None = None,
+    terms: float | None = None,
 ) -> float:
     """How likely two articles tell one story, from their profiles alone."""
     z = settings.bias + sum(
-        w * x for w, x in zip(settings.weights(), pair_features(a, b, settings, idf, term_idf), strict=True)
+        w * x for w, x in zip(settings.weights(), pair_features(a, b, settings, idf, term_idf, terms), strict=True)
     )
     return 1 / (1 + math.exp(-max(min(z, 50.0), -50.0)))
 
@@ -167,8 +176,12 @@ class StoryGrouper:
         self._index = NeighbourIndex(self.settings.ann_min_rows, self.settings.ann_oversample)
         self._days: dict[int, list[int]] = {}  # day -> rows published that day
         self._key_rows: dict[str, list[int]] = {}
-        self._term_df: dict[int, int] = {}  # hashed stem -> articles using it
+        self._terms = TermTable()  # every row's hashed stems, and how many rows use each
         self._number_df: dict[str, int] = {}  # figure -> articles giving it
+        # Key -> `_rarity_of`, and the profiles whose keys it holds (kept alive, so ids are not
+        # reused); both emptied as each row is added, which changes the counts.
+        self._rarity_memo: dict[str, float] = {}
+        self._rarity_filled: dict[int, StoryProfile] = {}
         self._story_of_row: list[str] = []
         self.stories: dict[str, _Story] = {}
         self.events: list[StoryEvent] = []
@@ -199,19 +212,41 @@ class StoryGrouper:
         known = self._number_df.get(key, 0) if key[:1].isdigit() else len(self._key_rows.get(key, ()))
         return math.log(1 + len(self.profiles) / (1 + known))
 
+    def _rarity_of(self, key: str) -> float:
+        """`_idf` over its largest value, kept until the next row changes the counts: an article's
+        keys are looked up once for all its candidates."""
+        value = self._rarity_memo.get(key)
+        if value is None:
+            top = math.log(1 + len(self.profiles))
+            value = self._rarity_memo[key] = self._idf(key) / top if top else 1.0
+        return value
+
     def rarity(self, a: StoryProfile, b: StoryProfile) -> dict[str, float]:
         """The IDF of the keys and figures of two profiles over its largest value (a key no other
         article gives), so 0-1 at any corpus size."""
-        top = math.log(1 + len(self.profiles))
         keys = a.keys | b.keys | a.numbers | b.numbers | a.places | b.places | a.people | b.people
-        return {k: self._idf(k) / top if top else 1.0 for k in keys}
+        return {k: self._rarity_of(k) for k in keys}
+
+    def _rarities(self, a: StoryProfile, b: StoryProfile) -> dict[str, float]:
+        """What `rarity` gives, and more: the memo itself, once it holds every key of both. The pair
+        features only look up the keys of the two, so the values they read are the same."""
+        for profile in (a, b):
+            if id(profile) in self._rarity_filled:
+                continue
+            for keys in (profile.keys, profile.numbers, profile.places, profile.people):
+                for key in keys:
+                    if key not in self._rarity_memo:
+                        self._rarity_of(key)
+            self._rarity_filled[id(profile)] = profile
+        return self._rarity_memo
 
     def _term_idf(self, slot: int) -> float:
-        return math.log((1 + len(self.profiles)) / (1 + self._term_df.get(slot, 0))) + 1.0
+        return math.log((1 + len(self.profiles)) / (1 + self._terms.df(slot))) + 1.0
 
-    def probability(self, a: StoryProfile, b: StoryProfile) -> float:
-        """`pair_probability` with the corpus's statistics so far (rare names and words weigh more)."""
-        return pair_probability(a, b, self.settings, self.rarity(a, b), self._term_idf)
+    def probability(self, a: StoryProfile, b: StoryProfile, terms: float | None = None) -> float:
+        """`pair_probability` with the corpus's statistics so far (rare names and words weigh more).
+        `terms`: their TF-IDF cosine, when already computed in bulk (`TermTable.cosines`)."""
+        return pair_probability(a, b, self.settings, self._rarities(a, b), self._term_idf, terms)
 
     def _window(self, day: int | None) -> list[int]:
         """The rows an article can meet. A dated article meets those published within the window; an
@@ -257,8 +292,9 @@ class StoryGrouper:
         row = len(self.profiles)
         candidates = self._candidates(profile)
         scores: dict[str, list[float]] = {}
-        for k in candidates:
-            scores.setdefault(self._story_of_row[k], []).append(self.probability(profile, self.profiles[k]))
+        cosines = self._terms.cosines(profile.terms, candidates)
+        for k, terms in zip(candidates, cosines.tolist(), strict=True):
+            scores.setdefault(self._story_of_row[k], []).append(self.probability(profile, self.profiles[k], terms))
         # A story's score: the mean over its members among the candidates (average linkage), so one
         # look-alike article in a story does not pull an unrelated report in.
         ranked = sorted(((sum(v) / len(v), sid) for sid, v in scores.items()), reverse=True)
@@ -300,13 +336,14 @@ class StoryGrouper:
         return not dated or max(dated) - min(dated) <= self.settings.window_days
 
     def _remember(self, profile: StoryProfile, row: int) -> None:
+        self._rarity_memo.clear()
+        self._rarity_filled.clear()
         self.profiles.append(profile)
         self._index.add(profile.vector)
         self._days.setdefault(profile.day if profile.day is not None else _UNDATED, []).append(row)
         for key in profile.keys:
             self._key_rows.setdefault(key, []).append(row)
-        for slot in profile.terms:
-            self._term_df[slot] = self._term_df.get(slot, 0) + 1
+        self._terms.add(profile.terms)
         for number in profile.numbers:
             self._number_df[number] = self._number_df.get(number, 0) + 1
 
@@ -317,8 +354,21 @@ class StoryGrouper:
         members = story.members
         if len(members) > self.settings.max_recheck:
             return
+        # Each member's term cosines with the later ones, in bulk: the pairs the clustering scores.
+        later = {
+            x: dict(
+                zip(
+                    members[n + 1 :],
+                    self._terms.cosines(self.profiles[x].terms, members[n + 1 :]).tolist(),
+                    strict=True,
+                )
+            )
+            for n, x in enumerate(members)
+        }
         parts = _average_linkage(
-            members, lambda x, y: self.probability(self.profiles[x], self.profiles[y]), self.settings.threshold
+            members,
+            lambda x, y: self.probability(self.profiles[x], self.profiles[y], later[x][y]),
+            self.settings.threshold,
         )
         if len(parts) < 2:
             return
@@ -340,20 +390,37 @@ class StoryGrouper:
 
 
 def _average_linkage(members: Sequence[int], probability, threshold: float) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """Agglomerative clustering, average linkage, stopped at `threshold`. Each step joins the pair of
+    clusters of highest mean probability (ties: the later pair). Only the joined cluster's means are
+    computed again (each still as the mean of its block), so a step costs one row, not all pairs."""
     index = {m: n for n, m in enumerate(members)}
-    matrix = np.zeros((len(members), len(members)))
+    size = len(members)
+    matrix = np.zeros((size, size))
     for a in members:
         for b in members:
             if index[a] < index[b]:
                 matrix[index[a], index[b]] = matrix[index[b], index[a]] = probability(a, b)
-    clusters = [[index[m]] for m in members]
-    while len(clusters) > 1:
-        best, join = max(
-            (float(matrix[np.ix_(clusters[x], clusters[y])].mean()), (x, y))
-            for x in range(len(clusters))
-            for y in range(x + 1, len(clusters))
-        )
-        if best < threshold:
+    # clusters[c]: the rows of the cluster first holding row c (None once joined to an earlier one);
+    # means[x, y] for live x < y, -inf elsewhere. Cluster order never changes, so ids order as positions.
+    clusters: list[list[int] | None] = [[n] for n in range(size)]
+    means = np.full((size, size), -np.inf)
+    upper = np.triu_indices(size, 1)
+    means[upper] = matrix[upper]
+    while size > 1:
+        flat = int(means.size - 1 - np.argmax(means.ravel()[::-1]))  # the last of equal maxima
+        x, y = divmod(flat, len(members))
+        if not means[x, y] >= threshold:
             break
-        clusters[join[0]].extend(clusters.pop(join[1]))
-    return [[members[k] for k in cluster] for cluster in clusters]
+        joined, gone = clusters[x], clusters[y]
+        assert joined is not None and gone is not None
+        joined.extend(gone)
+        clusters[y] = None
+        means[y, :] = means[:, y] = -np.inf
+        for other, rows in enumerate(clusters):
+            if rows is None or other == x:
+                continue
+            first, second = (rows, joined) if other < x else (joined, rows)
+            # The block as `matrix[np.ix_(first, second)]` gives it (same values, same layout), cheaper.
+            means[min(other, x), max(other, x)] = float(matrix[first][:, second].mean())
+        size -= 1
+    return [[members[k] for k in cluster] for cluster in clusters if cluster is not None]

@@ -1,0 +1,88 @@
+"""The hashed word stems of every article the grouper holds, for TF-IDF cosines in bulk.
+
+An article meets dozens of candidates, and a re-checked story scores all its pairs: one cosine at a
+time over Python dicts cost more than every other feature together. Here each row's stems are kept
+as arrays (columns of a shared vocabulary, sublinear counts) beside the vocabulary's document
+frequencies, so one query scores all its candidates in a few array operations. Weights follow
+`grouping.term_cosine` exactly: IDF `log((1 + N) / (1 + df)) + 1` over the `N` rows held so far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["TermTable"]
+
+
+class TermTable:
+    def __init__(self) -> None:
+        self._column: dict[int, int] = {}  # hashed stem -> column
+        self._df = np.zeros(1024, dtype=np.int64)  # column -> rows using it (grown by doubling)
+        self._columns: list[NDArray[np.intp]] = []  # row -> its columns
+        self._counts: list[NDArray[np.float64]] = []  # row -> their sublinear counts
+        # A query's weights spread over the vocabulary, zeroed again after each query.
+        self._dense = np.zeros(1024, dtype=np.float64)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    def df(self, slot: int) -> int:
+        """How many rows use the stem."""
+        column = self._column.get(slot)
+        return int(self._df[column]) if column is not None else 0
+
+    def add(self, terms: dict[int, float]) -> None:
+        """A new row: its stems count once each in the document frequencies."""
+        columns = np.fromiter((self._column.setdefault(slot, len(self._column)) for slot in terms), np.intp, len(terms))
+        if len(self._column) > len(self._df):
+            size = max(2 * len(self._df), len(self._column))
+            self._df = np.concatenate([self._df, np.zeros(size - len(self._df), dtype=np.int64)])
+            self._dense = np.zeros(size, dtype=np.float64)
+        self._df[columns] += 1  # a row's columns are distinct
+        self._columns.append(columns)
+        self._counts.append(np.fromiter(terms.values(), np.float64, len(terms)))
+
+    def _idf(self, df: NDArray[np.int64]) -> NDArray[np.float64]:
+        idf: NDArray[np.float64] = np.log((1 + len(self)) / (1 + df)) + 1.0
+        return idf
+
+    def cosines(self, terms: dict[int, float], rows: Sequence[int]) -> NDArray[np.float64]:
+        """The TF-IDF cosine of `terms` (a row's or a new article's) with each of `rows`, 0 where they
+        share no stem; IDF over the rows held now."""
+        out = np.zeros(len(rows), dtype=np.float64)
+        if not terms or not rows:
+            return out
+        known = [(self._column[slot], count) for slot, count in terms.items() if slot in self._column]
+        counts = np.fromiter(terms.values(), np.float64, len(terms))
+        # Stems no row uses weigh in the query's norm only (document frequency 0).
+        df = np.zeros(len(terms), dtype=np.int64)
+        if known:
+            columns = np.fromiter((c for c, _ in known), np.intp, len(known))
+            df[: len(known)] = self._df[columns]
+            counts = np.concatenate([[w for _, w in known], [w for s, w in terms.items() if s not in self._column]])
+        query_norm = float(np.sqrt(np.sum((counts * self._idf(df)) ** 2)))
+        if not known or not query_norm:
+            return out
+        idf = self._idf(df[: len(known)])
+        dense = self._dense
+        dense[columns] = counts[: len(known)] * idf * idf
+        try:
+            row_columns = [self._columns[r] for r in rows]
+            lengths = np.fromiter((len(c) for c in row_columns), np.intp, len(rows))
+            if not lengths.any():
+                return out
+            flat = np.concatenate(row_columns)
+            weights = np.concatenate([self._counts[r] for r in rows])
+            segment = np.repeat(np.arange(len(rows)), lengths)
+            dots = np.bincount(segment, weights=weights * dense[flat], minlength=len(rows))
+            norms = np.sqrt(
+                np.bincount(segment, weights=(weights * self._idf(self._df[flat])) ** 2, minlength=len(rows))
+            )
+        finally:
+            dense[columns] = 0.0
+        shared = (dots != 0) & (norms != 0)
+        out[shared] = dots[shared] / (query_norm * norms[shared])
+        return out
