@@ -11,8 +11,14 @@ from storydiff.eval.goldset import load_json, story_articles
 from storydiff.eval.scoring import Score
 from storydiff.models import Article
 
-__all__ = ["aligned_segment_pairs", "article_from_segments", "best_threshold", "prf", "score_alignment",
-           "score_conflicts"]
+__all__ = [
+    "aligned_segment_pairs",
+    "article_from_segments",
+    "best_threshold",
+    "prf",
+    "score_alignment",
+    "score_conflicts",
+]
 
 
 def _sentence(article: Article, snippet: str) -> str:
@@ -54,8 +60,9 @@ def score_alignment(
             gold_groups.append(group)
         comparison = compare_articles(list(articles.values()), embedder=embedder, settings=settings)
         # The gold groups are statement facts; event facts (every sentence on the event) are scored on ECB+.
-        predicted_groups = [{s for ids in f.support.values() for s in ids} for f in comparison.facts
-                            if f.kind == "statement"]
+        predicted_groups = [
+            {s for ids in f.support.values() for s in ids} for f in comparison.facts if f.kind == "statement"
+        ]
         gold, predicted = _pairs(gold_groups, article_of), _pairs(predicted_groups, article_of)
         total += Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))
         language_of: dict[str, str] = {x.id: a.language for a in articles.values() for x in a.sentences}
@@ -119,18 +126,35 @@ def article_from_segments(name: str, segments: Sequence[str], language: str | No
         text += segment
         offset += len(segment)
     return Article(
-        id=content_id(name, text), path=name, text=text, encoding="utf-8", content_type="text", source=None,
-        language=language or "und", headline=None, published=None, authors=(), dateline=None, credits=(),
-        captions=(), removed=(), paragraphs=tuple(spans), sentences=(),
+        id=content_id(name, text),
+        path=name,
+        text=text,
+        encoding="utf-8",
+        content_type="text",
+        source=None,
+        language=language or "und",
+        headline=None,
+        published=None,
+        authors=(),
+        dateline=None,
+        credits=(),
+        captions=(),
+        removed=(),
+        paragraphs=tuple(spans),
+        sentences=(),
         analyses=("clean", "language") if language else ("clean",),
     )
 
 
-def aligned_segment_pairs(comparison: Any) -> set[tuple[tuple[str, int], tuple[str, int]]]:
-    """Pairs of (article id, segment index) from different articles that support one fact."""
+def aligned_segment_pairs(
+    comparison: Any, kinds: tuple[str, ...] = ("statement", "event")
+) -> set[tuple[tuple[str, int], tuple[str, int]]]:
+    """Pairs of (article id, segment index) from different articles that support one fact of `kinds`."""
     where = {s.id: (a.id, s.paragraph) for a in comparison.articles for s in a.sentences}
     pairs: set[tuple[tuple[str, int], tuple[str, int]]] = set()
     for fact in comparison.facts:
+        if fact.kind not in kinds:
+            continue
         members = sorted({where[s] for ids in fact.support.values() for s in ids})
         for x, y in combinations(members, 2):
             if x[0] != y[0]:
