@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test test-fast lint eval bench clean-env
+.PHONY: demo test test-fast lint eval bench bench-corpus clean-env
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH"; exit 1; }
@@ -41,7 +41,7 @@ test: $(STAMP)
 	    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; } >/dev/null 2>&1 || \
 	      echo "could not install PostgreSQL: its store tests will be skipped"; \
 	  else echo "PostgreSQL is not installed: its store tests will be skipped (run make test as root to install it)"; fi
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy src/storydiff
 	$(BIN)/pytest -q
 
@@ -50,7 +50,7 @@ test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy src/storydiff
 
 eval: $(STAMP)
@@ -58,6 +58,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m storydiff.bench
+
+# The corpus table on real articles (needs ../shared/devdata): pages, analysis, curve, grouping, Dask.
+bench-corpus: $(STAMP)
+	$(BIN)/python benchmarks/corpus.py --devdata ../shared/devdata
 
 clean-env:
 	rm -rf $(VENV)

@@ -21,9 +21,18 @@ def test_format_from_extension_and_store(tmp_path):
 def test_bad_inputs_are_reported_and_the_rest_compared(tmp_path, capsys):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.bin").write_bytes(b"\x00\x01\x02" * 100)
-    code = main(["compare", str(DEMO / "monitors" / "meridian.txt"), str(DEMO / "monitors" / "novapress.txt"),
-                 str(tmp_path / "empty.txt"), str(tmp_path / "binary.bin"), str(tmp_path / "missing.txt"),
-                 "--format", "json"])
+    code = main(
+        [
+            "compare",
+            str(DEMO / "monitors" / "meridian.txt"),
+            str(DEMO / "monitors" / "novapress.txt"),
+            str(tmp_path / "empty.txt"),
+            str(tmp_path / "binary.bin"),
+            str(tmp_path / "missing.txt"),
+            "--format",
+            "json",
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 1
     assert len(json.loads(captured.out)["articles"]) == 2
@@ -108,8 +117,10 @@ def test_quotes_jsonl_one_object_per_article(capsys):
     assert len(rows) == 4 and all({"path", "quotes"} <= set(r) for r in rows)
     quotes = [q for r in rows for q in r["quotes"]]
     assert any(q["speaker_name"] in {"Rustam Khaidarov", "Rustam Khaydarov"} for q in quotes)
-    assert all({"id", "article", "text", "start", "end", "kind", "speaker", "speaker_name", "verb", "complete"}
-               <= set(q) for q in quotes)
+    assert all(
+        {"id", "article", "text", "start", "end", "kind", "speaker", "speaker_name", "verb", "complete"} <= set(q)
+        for q in quotes
+    )
 
 
 def test_every_listing_command_speaks_text_json_and_jsonl(tmp_path, capsys):
@@ -133,8 +144,12 @@ def test_progress_runs_through_the_story_stages_to_the_end():
     from tests.conftest import DEMO
 
     seen = []
-    compare([str(DEMO / "flood")], embedder=None, entities=False,
-            progress=lambda done, total, origin: seen.append((done, total, origin)))
+    compare(
+        [str(DEMO / "flood")],
+        embedder=None,
+        entities=False,
+        progress=lambda done, total, origin: seen.append((done, total, origin)),
+    )
     files = len(list((DEMO / "flood").iterdir()))
     assert {total for _, total, _ in seen} == {files + len(STORY_STEPS)}
     assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen)
@@ -161,3 +176,13 @@ def test_the_progress_bar_shows_counts_and_a_rate_on_a_terminal(monkeypatch):
         bar._bar.refresh()
         shown = terminal.getvalue()
     assert "analysing" in shown and "4/4" in shown and "/s" in shown
+
+
+def test_eval_help_names_every_dataset():
+    from storydiff.cli.parser import build_parser
+    from storydiff.eval.datasets import dataset_names
+
+    commands = next(action for action in build_parser()._actions if "eval" in (getattr(action, "choices", None) or {}))
+    dataset = next(action for action in commands.choices["eval"]._actions if "--dataset" in action.option_strings)
+    missing = [name for name in dataset_names() if name not in dataset.help]
+    assert not missing, missing

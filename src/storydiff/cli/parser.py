@@ -114,7 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--no-embeddings", action="store_true", help="evaluate the lexical aligner only")
     evaluate.add_argument("--dataset", nargs="+", metavar=("NAME", "PATH"),
                           help="a real dataset: pages-trafilatura, pairs-tgcontest-ru, events-ecbplus, "
-                          "parallel-wmt21-ru-en, polnear, wikidata-names, factrueval, collection5")
+                          "parallel-wmt21-ru-en, polnear, wikidata-names, factrueval, collection5, "
+                          "grouping-ecbplus, grouping-gvc, grouping-generated, grouping-generated-dense; "
+                          "held aside (nothing tuned on them): parallel-meantime, grouping-meantime, "
+                          "grouping-newswcl50")
     evaluate.add_argument("--split", choices=("dev", "test", "all"), default="all",
                           help="dev: the half tuned on (errors listed); test: the half only scored; all: both")
     evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N items of the split")
