@@ -104,3 +104,77 @@ def test_text_right_after_the_menu_is_the_page_s_own():
     )
     found = page_date(tree, "Velgrad.", "2020-10-25")
     assert found is not None and (found.date, found.how) == ("2020-11-04", "updated-label")
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected"),
+    [
+        ("am 15/07/2014 von", None, "2014-07-15"),  # no month 15: day first whatever the language
+        ("posted 07/15/2014", None, "2014-07-15"),
+        ("05/04/2022 08:43", None, None),  # either order, and nothing to choose by
+        ("05/04/2022 08:43", True, "2022-04-05"),
+        ("05/04/2022 08:43", False, "2022-05-04"),
+        ("06-06-2021", None, "2021-06-06"),
+        ("05/04-2022", True, None),  # mixed separators: not a date
+    ],
+)
+def test_dates_written_with_slashes(text, day_first, expected):
+    found = find_text_date(text, day_first=day_first)
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en-US", "2022-05-04"), ("de-DE", "2022-04-05"), ("en", "2021-01-01")])
+def test_the_page_language_orders_a_slashed_updated_date(lang, expected):
+    tree = _tree(
+        f'<html lang="{lang}"><body><p class="byline">Updated: 05/04/2022</p><p>The quay reopened.</p></body></html>'
+    )
+    found = page_date(tree, "The quay reopened.", "2021-01-01")
+    assert found is not None and found.date == expected
+
+
+def test_utc_publication_time_read_in_the_offset_of_the_pages_other_stamps():
+    tree = _tree(
+        '<html><head><meta property="article:published_time" content="2021-09-10T02:15:00+00:00">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-09-10T02:15:00Z",'
+        ' "dateModified": "2021-09-10T09:00:00-05:00"}</script></head>'
+        "<body><p>The ferry to Velgrad ran late.</p></body></html>"
+    )
+    found = page_date(tree, "The ferry to Velgrad ran late.", "2021-09-10")
+    assert found is not None and (found.date, found.how) == ("2021-09-09", "local-time")
+
+
+def test_stamps_in_several_offsets_give_no_time_zone():
+    tree = _tree(
+        '<html><head><meta property="article:published_time" content="2021-09-10T02:15:00+00:00"></head>'
+        '<body><time datetime="2021-09-10T09:00:00-05:00">x</time><time datetime="2021-09-10T16:00:00+02:00">y</time>'
+        "<p>The ferry to Velgrad ran late.</p></body></html>"
+    )
+    found = page_date(tree, "The ferry to Velgrad ran late.", "2021-09-10")
+    assert found is not None and (found.date, found.how) == ("2021-09-10", "metadata")
+
+
+def test_a_copyright_year_guess_gives_way_to_the_date_under_the_headline():
+    tree = _tree(
+        "<html><body><h1>Velgrad quay reopens</h1><p class='byline'>By Ana Velic, 14 March 2021</p>"
+        "<p>The quay reopened after the storm.</p><footer>© 2021 Coastline Daily</footer></body></html>"
+    )
+    found = page_date(tree, "The quay reopened after the storm.", "2021-01-01", headline="Velgrad quay reopens")
+    assert found is not None and (found.date, found.how) == ("2021-03-14", "after-headline")
+
+
+def test_a_first_of_the_month_the_page_states_is_no_guess():
+    tree = _tree(
+        '<html><head><meta property="article:published_time" content="2021-03-01T08:00:00+01:00"></head>'
+        "<body><h1>Velgrad quay reopens</h1><p>By Ana Velic, 14 March 2021</p><p>The quay reopened.</p></body></html>"
+    )
+    found = page_date(tree, "The quay reopened.", "2021-03-01", headline="Velgrad quay reopens")
+    assert found is not None and (found.date, found.how) == ("2021-03-01", "metadata")
+
+
+def test_without_an_extracted_date_the_date_under_the_headline():
+    tree = _tree(
+        "<html><body><h1>Velgrad quay reopens</h1><p>14.03.2021 | Ana Velic</p><p>The quay reopened.</p></body></html>"
+    )
+    found = page_date(tree, "The quay reopened.", None, headline="Velgrad quay reopens")
+    assert found is not None and (found.date, found.how) == ("2021-03-14", "after-headline")
+    assert page_date(tree, "The quay reopened.", None) is None  # no headline to find it by

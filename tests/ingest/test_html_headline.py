@@ -13,6 +13,27 @@ from storydiff.ingest.html import page_headline, strip_site_name
         ("coastlinedaily.com - Storm hits Velgrad", None, "www.coastlinedaily.com", "Storm hits Velgrad"),
         ("Storm hits Velgrad", None, None, "Storm hits Velgrad"),
         ("Velgrad: what the storm left behind", None, None, "Velgrad: what the storm left behind"),
+        # the hyphen of a compound is no separator
+        ("Velgrad rowers win the 1.500 Meter-Distanz", None, None, "Velgrad rowers win the 1.500 Meter-Distanz"),
+        ("Faster quay builds with pip-tools", None, None, "Faster quay builds with pip-tools"),
+        ("Storm hits Velgrad quay ~ Coastline Daily", None, None, "Storm hits Velgrad quay"),
+        ("Coastline Daily › Storm hits Velgrad quay", "Coastline Daily", None, "Storm hits Velgrad quay"),
+        # the page's date or time after the headline
+        ("Storm hits Velgrad quay : 06.11.2023, 11.41 Uhr", None, None, "Storm hits Velgrad quay"),
+        ("Storm hits Velgrad quay | 12:30 pm | Coastline Daily", "Coastline Daily", None, "Storm hits Velgrad quay"),
+        # a site name that holds a separator itself, or the end of a longer declared site name
+        (
+            "Storm hits Velgrad quay | Coastline – Forum for sailors",
+            "Coastline – Forum for sailors",
+            None,
+            "Storm hits Velgrad quay",
+        ),
+        (
+            "Storm hits Velgrad quay - Harbour news in Velgrad - Coastline Daily and Weekly",
+            "(C) 2020 By Harbour News in Velgrad - Coastline Daily and Weekly",
+            None,
+            "Storm hits Velgrad quay",
+        ),
     ],
 )
 def test_strip_site_name(title, site, host, expected):

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from storydiff.clean.boilerplate import (
     remove_inline_debris,
+    remove_label_lines,
     remove_line_debris,
     remove_related_headlines,
     remove_repeated_lines,
@@ -44,6 +45,8 @@ class Cleaner:
         rules = self.rules.for_text(text)
         pieces = split_lines(text)
         pieces = remove_line_debris(text, pieces, rules)
+        if document.content_type == "html":
+            pieces = remove_label_lines(text, pieces)
         pieces = remove_related_headlines(text, pieces)
         pieces = remove_inline_debris(text, pieces, rules)
         pieces = remove_repeated_lines(text, pieces)

@@ -6,12 +6,14 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from storydiff.clean.cues import boilerplate_cues
 from storydiff.clean.pieces import Piece, split_piece, word_count
 from storydiff.clean.rules import RuleFamily
 
 __all__ = [
     "is_promo_like",
     "remove_inline_debris",
+    "remove_label_lines",
     "remove_line_debris",
     "remove_related_headlines",
     "remove_repeated_lines",
@@ -33,6 +35,19 @@ def remove_line_debris(text: str, pieces: list[Piece], rules: RuleFamily) -> lis
                 piece = replace(piece, role="removed", reason=rule.reason)
         out.append(piece)
     return out
+
+
+def remove_label_lines(text: str, pieces: list[Piece]) -> list[Piece]:
+    """1a. On a web page, a short line that a boilerplate label opens and sets apart ("Lesen Sie auch:
+    …", "Anzeige", "Foto: …", in many languages: `clean.cues`) is the site's, not the story's. Plain
+    texts keep theirs: a label there may open a paragraph the scrape ran together."""
+    cues = boilerplate_cues()
+    return [
+        replace(piece, role="removed", reason="boilerplate-label")
+        if piece.role == "body" and cues.is_label_line(piece.text(text))
+        else piece
+        for piece in pieces
+    ]
 
 
 _DATE_LIKE = re.compile(r"^\W*(?:\w+\W+){0,4}\d{1,4}\W+(?:\w+\W+){0,3}\d{2,4}\W*$")

@@ -24,6 +24,7 @@ from storydiff.errors import BadInputError, MissingExtraError
 from storydiff.ingest.html_dates import page_date
 from storydiff.ingest.html_lead import restore_lead
 from storydiff.ingest.html_links import drop_link_lines
+from storydiff.ingest.html_paragraphs import drop_debris_paragraphs
 from storydiff.ingest.html_text import page_pieces
 from storydiff.models import RawDocument
 
@@ -33,7 +34,11 @@ _MIN_ARTICLE_WORDS = 8  # fewer words than a one-line news brief
 
 log = logging.getLogger(__name__)
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<article|<div|<p[\s>])", re.I)
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—•·»«:/-]{1,2}\s+|\s*[|•]\s*|(?<=\S)[-_](?=[^\W\d_]{1,8}$)")
+# a spaced dash, bar or colon; a bar or bullet; and a dash or underscore run on to a short last part
+# ("城！-新华网", "蔡健雅_百度百科"), but not the hyphen of a compound ("1.500 Meter-Distanz", "pip-tools")
+_TITLE_SEPARATORS = re.compile(
+    r"\s+[|–—•·»«›‹~:/-]{1,2}\s+|\s*[|•]\s*|(?:(?<=[^\w\s])[-_]|_|(?<=[\u3040-\u9fff])-)(?=[^\W\d_]{1,8}$)"
+)
 _WORDS = re.compile(r"\w+")
 
 
@@ -59,24 +64,40 @@ def _is_site_part(part: str, site_name: str | None, host_words: list[str]) -> bo
     return bool(host_words) and (joined in host_words or joined == "".join(host_words))
 
 
+def _is_time_stamp(part: str) -> bool:
+    """A title's part that is the page's date or time ("06.11.2023, 11.41 Uhr", "12:30 pm"): numbers
+    with at most one short word, never the story's words."""
+    words = _words(part)
+    labels = [w for w in words if not w.isdigit()]
+    return len(words) > len(labels) and len(labels) <= 1 and all(len(w) <= 3 for w in labels)
+
+
 def strip_site_name(
     title: str,
     site_name: str | None = None,
     host: str | None = None,
-    short_parts: tuple[str, ...] = ("|", "-", "–", "—", "•", "·", "::", "»", "«"),
+    short_parts: tuple[str, ...] = ("|", "-", "–", "—", "•", "·", "::", "»", "«", "~"),
 ) -> str:
     """A page title without the site's name before or after it. A trailing part is the site's name
-    when it names the site (or its host), or when it is short (up to four words) and the rest is long."""
+    when it names the site (or its host), or when it is short (up to four words) and the rest is long;
+    trailing parts that are the end of the site's name, or the page's date or time, go too."""
     title = _norm(title)
     host_words = [w for w in re.split(r"[.\-]", (host or "").casefold()) if w and w != "www"]
     parts = [p for p in _TITLE_SEPARATORS.split(title)]
     if len(parts) < 2:
         return title
     separators = _TITLE_SEPARATORS.findall(title)
-    # drop named site parts at either end
+    # drop named site parts at either end; a site's name may hold a separator itself
+    # ("Story | Anglers – Forum for anglers", "Story - Wines in Velgrad - Vinos y Tapas")
+    site_words = _words(site_name or "")
+    for i in range(1, len(parts)):
+        tail = _words(" ".join(parts[i:]))
+        if len(tail) >= 2 and site_words[-len(tail) :] == tail and _words(" ".join(parts[:i])):
+            parts, separators = parts[:i], separators[: i - 1]
+            break
     while len(parts) > 1 and _is_site_part(parts[-1], site_name, host_words):
         parts, separators = parts[:-1], separators[:-1]
-    while len(parts) > 1 and not _words(parts[-1]):
+    while len(parts) > 1 and (not _words(parts[-1]) or _is_time_stamp(parts[-1])):
         parts, separators = parts[:-1], separators[:-1]
     while len(parts) > 1 and _is_site_part(parts[0], site_name, host_words):
         parts, separators = parts[1:], separators[1:]
@@ -269,8 +290,9 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
         host = getattr(document, "hostname", None) or None
         title = page_headline(tree, title, site_name, host) or title
         pieces = page_pieces(tree, host)
-        text = restore_lead(tree, pieces, drop_link_lines(pieces, text, headline=title), title)
-    dated = page_date(tree, text, getattr(document, "date", None) or None)
+        text = drop_debris_paragraphs(pieces, drop_link_lines(pieces, text, headline=title))
+        text = restore_lead(tree, pieces, text, title)
+    dated = page_date(tree, text, getattr(document, "date", None) or None, headline=title)
     return RawDocument(
         origin=path,
         text=text,

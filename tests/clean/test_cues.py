@@ -1,0 +1,62 @@
+"""Boilerplate cues (`clean.cues`): labels that open a line, weaker words anywhere (invented lines)."""
+
+import pytest
+
+from storydiff.clean.cues import boilerplate_cues
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read also: Ferry strike ends after four days",
+        "Lesen Sie auch: Fähren bleiben im Hafen",
+        "LIRE AUSSI – Le port de Velgrad rouvre",
+        "» Lea también: El muelle reabre el viernes",
+        "Читайте также: паром вернулся в порт",
+        "Advertisement",
+        "Anzeige",
+        "Foto: Jan Novak / Harbour Press",
+        "Photo credit: Harbour Press",
+        "All rights reserved.",
+        "相关阅读：渡轮停航",
+        "関連記事",
+        "Ayrıca okuyun: Feribotlar limanda kaldı",
+    ],
+)
+def test_label_lines(line):
+    assert boilerplate_cues().is_label_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more about the storm in the harbour master's long report on the quay and its repairs.",
+        "Comments from the harbour master came late on Friday.",
+        "Reklamacje przyjmuje kapitanat portu.",  # "reklama" is not a word's start here
+        "Share prices of the ferry company fell by a tenth.",
+        "The ferry company will advertise new crossings next week.",
+        "Photo: " + "word " * 30,  # too long to be a credit line
+    ],
+)
+def test_not_label_lines(line):
+    assert not boilerplate_cues().is_label_line(line)
+
+
+def test_word_cues_count_different_cues():
+    cues = boilerplate_cues()
+    assert cues.word_cues("Subscribe to our newsletter and share it") == 3
+    assert cues.word_cues("The ferries stayed in port.") == 0
+    assert cues.word_cues("Subscriptions rose") == 1  # a stem ("subscri*") matches longer words
+    assert cues.word_cues("Fotografen warteten") == 0  # a whole word ("foto") does not
+
+
+def test_cleaner_removes_label_lines_on_pages_only():
+    from storydiff.clean import Cleaner
+    from storydiff.models import RawDocument
+
+    story = "The ferries stayed in port all week as the storm closed the quay to traffic and trade."
+    text = f"{story}\nAyrıca okuyun: Feribotlar limanda kaldı\n{story.replace('week', 'day')}"
+    page = Cleaner().clean(RawDocument(origin="p.html", text=text, content_type="html", encoding="utf-8"))
+    assert [r.reason for r in page.removed] == ["boilerplate-label"]
+    plain = Cleaner().clean(RawDocument(origin="p.txt", text=text, content_type="text", encoding="utf-8"))
+    assert "boilerplate-label" not in [r.reason for r in plain.removed]
