@@ -92,6 +92,9 @@ class RawDocument:
     authors: tuple[str, ...] = ()
     site_name: str | None = None
     repairs: tuple[str, ...] = ()  # what decoding repaired ("2 stray bytes replaced", "mojibake repaired")
+    # lines the page's markup showed to be the site's (links, furniture), taken out before `text`, each
+    # with its reason; offsets -1: not in the text. The cleaner lists them with its own removals.
+    set_aside: tuple[Removed, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -103,14 +106,15 @@ class RawDocument:
         return {"origin": self.origin, "text": self.text, "content_type": self.content_type,
                 "encoding": self.encoding, "fetched_at": self.fetched_at, "title": self.title,
                 "published": self.published, "authors": list(self.authors), "site_name": self.site_name,
-                "repairs": list(self.repairs)}
+                "repairs": list(self.repairs), "set_aside": [r.to_dict() for r in self.set_aside]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RawDocument:
         return cls(origin=data["origin"], text=data["text"], content_type=data["content_type"],
                    encoding=data["encoding"], fetched_at=data.get("fetched_at"), title=data.get("title"),
                    published=data.get("published"), authors=tuple(data.get("authors", ())),
-                   site_name=data.get("site_name"), repairs=tuple(data.get("repairs", ())))
+                   site_name=data.get("site_name"), repairs=tuple(data.get("repairs", ())),
+                   set_aside=tuple(Removed.from_dict(r) for r in data.get("set_aside", ())))
 
 
 @dataclass(frozen=True)

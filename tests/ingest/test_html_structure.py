@@ -237,3 +237,29 @@ def test_a_story_shown_above_its_headline_keeps_its_lines():
     tree = _page(f"<div><p>{LEAD}</p><p>{BODY}</p></div><div>Storm closes quay</div>")
     text = f"{LEAD}\n{BODY}"
     assert drop_link_lines(page_pieces(tree), text, headline="Storm closes quay") == text
+
+
+def test_lines_a_page_step_took_out_are_set_aside_with_its_reason():
+    from storydiff.ingest.html import _lines_gone
+
+    before = f"{BODY}\nRead also: Divers find old anchor under the quay\n\n{LEAD}\n{LEAD}"
+    after = f"{BODY}\n{LEAD}"
+    gone = _lines_gone(before, after, "page-link-or-furniture")
+    assert [(r.text, r.reason, r.start, r.end) for r in gone] == [
+        ("Read also: Divers find old anchor under the quay", "page-link-or-furniture", -1, -1),
+        (LEAD, "page-link-or-furniture", -1, -1),  # one of two copies went; blank lines are no debris
+    ]
+
+
+def test_the_cleaner_lists_what_the_page_set_aside_before_its_own_removals():
+    from storydiff.clean import Cleaner
+    from storydiff.clean.explain import explain_cleaning
+    from storydiff.clean.rules import load_rules
+    from storydiff.models import RawDocument, Removed
+
+    teaser = Removed("Mayor opens the new ferry terminal", "page-link-or-furniture", -1, -1)
+    raw = RawDocument("page.html", f"{LEAD}\n{BODY}", "html", "utf-8", set_aside=(teaser,))
+    assert RawDocument.from_dict(raw.to_dict()) == raw
+    article = Cleaner(load_rules()).clean(raw)
+    assert article.removed[0] == teaser
+    assert "[page-link-or-furniture] 'Mayor opens the new ferry terminal'" in explain_cleaning(article)

@@ -101,7 +101,8 @@ class Cleaner:
             dateline=dateline,
             credits=credits,
             captions=spans("caption"),
-            removed=tuple(Removed(p.text(text), p.reason, p.start, p.end) for p in pieces if p.role == "removed"),
+            removed=document.set_aside
+            + tuple(Removed(p.text(text), p.reason, p.start, p.end) for p in pieces if p.role == "removed"),
             paragraphs=spans("body"),
             sentences=(),
             analyses=("clean",),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from typing import Any
 
 from storydiff.errors import BadInputError, MissingExtraError
@@ -26,7 +27,7 @@ from storydiff.ingest.html_lead import restore_lead
 from storydiff.ingest.html_links import drop_link_lines
 from storydiff.ingest.html_paragraphs import drop_debris_paragraphs
 from storydiff.ingest.html_text import page_pieces
-from storydiff.models import RawDocument
+from storydiff.models import RawDocument, Removed
 
 __all__ = ["extract_html", "looks_like_html", "page_headline", "strip_site_name"]
 
@@ -261,6 +262,18 @@ def _without_banner(title: str, banners: list[str]) -> str:
     return title
 
 
+def _lines_gone(before: str, after: str, reason: str) -> tuple[Removed, ...]:
+    """The lines of `before` that a page step took out of `after`, each with the step's reason."""
+    left = Counter(after.splitlines())
+    gone = []
+    for line in before.splitlines():
+        if left[line] > 0:
+            left[line] -= 1
+        elif line.strip():
+            gone.append(Removed(line.strip(), reason, -1, -1))
+    return tuple(gone)
+
+
 def extract_html(path: str, html: str, encoding: str) -> RawDocument:
     """Trafilatura finds the main text and drops menus, related links, comments and cookie banners.
     We keep its metadata (date, authors, site name), pick the headline from the page's structure and
@@ -286,12 +299,17 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
     site_name = getattr(document, "sitename", None) or None
     title = getattr(document, "title", None) or None
     tree = load_html(html)
+    set_aside: tuple[Removed, ...] = ()
     if tree is not None:
         host = getattr(document, "hostname", None) or None
         title = page_headline(tree, title, site_name, host) or title
         pieces = page_pieces(tree, host)
-        text = drop_debris_paragraphs(pieces, drop_link_lines(pieces, text, headline=title))
-        text = restore_lead(tree, pieces, text, title)
+        linked = drop_link_lines(pieces, text, headline=title)
+        cleared = drop_debris_paragraphs(pieces, linked)
+        set_aside = _lines_gone(text, linked, "page-link-or-furniture") + _lines_gone(
+            linked, cleared, "page-debris-paragraph"
+        )
+        text = restore_lead(tree, pieces, cleared, title)
     dated = page_date(tree, text, getattr(document, "date", None) or None, headline=title)
     return RawDocument(
         origin=path,
@@ -302,4 +320,5 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
         published=dated.date if dated else None,
         authors=authors,
         site_name=site_name,
+        set_aside=set_aside,
     )
