@@ -76,3 +76,40 @@ def test_reset_forgets_loaded_models():
     assert default_backends(config) is first
     reset_backends()
     assert default_backends(config) is not first
+
+
+class CountingEmbedder(FakeEmbedder):
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, ...]] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.requests.append(tuple(texts))
+        return super().encode(texts)
+
+
+def test_the_same_articles_compared_again_are_neither_analysed_nor_encoded_again():
+    recognizer, embedder = FakeRecognizer(), CountingEmbedder()
+    backends = Backends(Config(), embedder=embedder, recognizers={"en": recognizer})
+    inputs = [from_text(TEXT_A, "a"), from_text(TEXT_B, "b")]
+    first = compare(inputs, backends=backends)
+    calls, requests = recognizer.calls, len(embedder.requests)
+    again = compare(inputs, backends=backends)
+    assert again == first
+    assert (recognizer.calls, len(embedder.requests)) == (calls, requests)
+    # A new article is analysed; the one seen before is not.
+    third = "Zorblax Quux said on Tuesday that the harbour reopened after the storm, as planned.\n"
+    compare([inputs[0], from_text(third, "c")], backends=backends)
+    assert recognizer.calls == calls + 1
+
+
+def test_recent_articles_keep_the_last_ones_only():
+    from storydiff.backends import RecentArticles
+
+    recent = RecentArticles(size=2)
+    made: list[str] = []
+
+    def analyse(key: str):  # stands in for an analysed Article
+        return lambda: made.append(key) or key.upper()
+
+    assert [recent.analysed(k, analyse(k)) for k in ("a", "b", "a", "c", "a", "b")] == list("ABACAB")
+    assert made == ["a", "b", "c", "b"]  # "b" was the oldest when "c" came

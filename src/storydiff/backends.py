@@ -10,7 +10,9 @@ goes on without it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING
 
 from storydiff.config import Config
@@ -18,15 +20,40 @@ from storydiff.errors import MissingExtraError
 
 if TYPE_CHECKING:
     from storydiff.analyse.ner import Recognizer
-    from storydiff.embed import Embedder
+    from storydiff.embed import Embedder, EncodedRequests
     from storydiff.lang import LanguagePacks
+    from storydiff.models import Article
     from storydiff.names import AliasBook, NameMatcher
 
-__all__ = ["Backends", "default_backends", "reset_backends"]
+__all__ = ["Backends", "RecentArticles", "default_backends", "reset_backends"]
 
 log = logging.getLogger(__name__)
 
 _UNSET = object()
+
+
+class RecentArticles:
+    """The last analysed articles, each under what its analysis is a pure function of (the cleaned
+    article, the stages and the config; the models are those of the `Backends` holding this): the
+    same article compared again is not parsed again. Bounded: the oldest goes first."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._articles: OrderedDict[Hashable, Article] = OrderedDict()
+        self._lock = threading.Lock()  # the analysis runs outside it; only the book-keeping is shared
+
+    def analysed(self, key: Hashable, analyse: Callable[[], Article]) -> Article:
+        with self._lock:
+            found = self._articles.get(key)
+            if found is not None:
+                self._articles.move_to_end(key)
+                return found
+        article = analyse()
+        with self._lock:
+            self._articles[key] = article
+            while len(self._articles) > self.size:
+                self._articles.popitem(last=False)
+        return article
 
 
 class Backends:
@@ -47,6 +74,8 @@ class Backends:
         self._aliases: AliasBook | None = None
         self._matcher: NameMatcher | None = None
         self._warned: set[str] = set()
+        self._requests: EncodedRequests | None = None
+        self._recent: RecentArticles | None = None
 
     def embedder(self) -> Embedder | None:
         """The sentence encoder named in the config, or None (switched off, or its extra missing)."""
@@ -63,6 +92,20 @@ class Backends:
                     self._warn(str(exc), "aligning facts by words, names and numbers only (same language only)")
                     self._embedder = None
         return self._embedder  # type: ignore[return-value]
+
+    def encoded_requests(self) -> EncodedRequests:
+        """The embedder's answers to earlier comparisons' requests (they live and die with the model)."""
+        if self._requests is None:
+            from storydiff.embed import EncodedRequests
+
+            self._requests = EncodedRequests()
+        return self._requests
+
+    def recent_articles(self) -> RecentArticles:
+        """The articles these models analysed last (a comparison run again skips their analysis)."""
+        if self._recent is None:
+            self._recent = RecentArticles()
+        return self._recent
 
     def recognizer(self, language: str) -> Recognizer | None:
         """The model-based recogniser for a language, or None (no model for it, or its extra missing)."""
@@ -131,8 +174,7 @@ def default_backends(config: Config) -> Backends:
 
 
 def _same_models(a: Config, b: Config) -> bool:
-    return (a.models == b.models and a.aliases == b.aliases and a.names == b.names
-            and a.language_dirs == b.language_dirs)
+    return a.models == b.models and a.aliases == b.aliases and a.names == b.names and a.language_dirs == b.language_dirs
 
 
 def reset_backends() -> None:

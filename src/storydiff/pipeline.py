@@ -12,6 +12,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -116,12 +117,19 @@ def _documents(inputs: Iterable[Input], problems: list[Problem], config: Config)
 
 
 def _read_and_clean(
-    inputs: Iterable[Input], config: Config, backends: Backends, stages: Sequence[str], progress: Progress | None,
+    inputs: Iterable[Input],
+    config: Config,
+    backends: Backends,
+    stages: Sequence[str],
+    progress: Progress | None,
     site_lines: SiteLines | None = None,
+    *,
+    remember: bool = False,
 ) -> CleanResult:
     """Per-article work: read, clean, then the named stages, one article at a time. The lines a site
     repeats across its stories are learnt from these documents unless given (a batch learns them
-    from all its documents, not one chunk's)."""
+    from all its documents, not one chunk's). `remember`: an article cleaned as one the backends
+    analysed lately takes that analysis (a comparison run again; batches read each article once)."""
     from storydiff.clean import Cleaner, learn_site_lines
     from storydiff.clean.rules import load_rules
 
@@ -131,6 +139,7 @@ def _read_and_clean(
         site_lines = learn_site_lines(documents)
     cleaner = Cleaner(load_rules(config.rules_dirs), packs=backends.packs())
     pipeline = article_stages(backends, stages)
+    recent = backends.recent_articles() if remember else None
     articles = []
     for done, document in enumerate(documents):
         if progress:
@@ -138,7 +147,11 @@ def _read_and_clean(
         try:
             with time_budget(config.article_seconds, document.origin):
                 article = cleaner.clean(document, site_lines.for_document(document))
-                articles.append(run_article_stages(pipeline, article))
+                if recent is None:
+                    articles.append(run_article_stages(pipeline, article))
+                else:
+                    key = (backends.config, tuple(stage.name for stage in pipeline), article)
+                    articles.append(recent.analysed(key, partial(run_article_stages, pipeline, article)))
         except BadInputError as exc:  # over its time budget
             log.warning("%s", exc)
             problems.append(Problem(exc.path, exc.reason))
@@ -146,8 +159,12 @@ def _read_and_clean(
             raise
         except Exception as exc:  # one article's bug must not lose the batch: set it aside, say why
             log.warning("%s: could not be analysed", document.origin, exc_info=True)
-            problems.append(Problem(document.origin, f"could not be analysed (internal error: "
-                                                     f"{type(exc).__name__}: {exc}); please report it"))
+            problems.append(
+                Problem(
+                    document.origin,
+                    f"could not be analysed (internal error: {type(exc).__name__}: {exc}); please report it",
+                )
+            )
     if progress and documents:
         progress(len(documents), len(documents), "")
     return CleanResult(tuple(articles), tuple(problems))
@@ -187,8 +204,12 @@ def clean(
 
 
 def analyse_documents(
-    documents: Sequence[RawDocument], *, config: Config | None = None, backends: Backends | None = None,
-    progress: Progress | None = None, site_lines: SiteLines | None = None,
+    documents: Sequence[RawDocument],
+    *,
+    config: Config | None = None,
+    backends: Backends | None = None,
+    progress: Progress | None = None,
+    site_lines: SiteLines | None = None,
 ) -> CleanResult:
     """Clean each document and run every per-article stage (the unit of work of a batch, local or on
     a cluster); a document that cannot be analysed becomes a problem. `site_lines`: what the whole
@@ -204,9 +225,13 @@ def retry_rejects(store: Store, *, config: Config | None = None, backends: Backe
     it fails for now. Inputs given as text (`<stdin>`, `<text>`) cannot be read again and stay as they are."""
     config = config or Config()
     backends = backends or default_backends(config)
-    quarantined = sorted({p.path for p in store.problems()
-                          if not (p.path.startswith("<") and p.path.endswith(">"))
-                          and not p.reason.startswith(DUPLICATE)})
+    quarantined = sorted(
+        {
+            p.path
+            for p in store.problems()
+            if not (p.path.startswith("<") and p.path.endswith(">")) and not p.reason.startswith(DUPLICATE)
+        }
+    )
     result = _read_and_clean(quarantined, config, backends, ("sentences", "language"), None)
     store.save_articles(result.articles)
     retried = {a.path for a in result.articles} | {p.path for p in result.problems}
@@ -215,7 +240,10 @@ def retry_rejects(store: Store, *, config: Config | None = None, backends: Backe
 
 
 def analyse_articles(
-    articles: Sequence[Article], *, config: Config | None = None, backends: Backends | None = None,
+    articles: Sequence[Article],
+    *,
+    config: Config | None = None,
+    backends: Backends | None = None,
     stages: Sequence[str] = ARTICLE_STAGES,
 ) -> list[Article]:
     """Run the per-article stages an article has not had yet (a stored article is not re-read)."""
@@ -307,6 +335,7 @@ def compare_articles(
             f"need at least two readable articles to compare, got {len(articles)}"
             + (f" (set aside: {named}{more})" if problems else "")
         )
+
     def step(k: int) -> None:
         if progress:
             progress(k, len(STORY_STEPS), f"story: {STORY_STEPS[k]}" if k < len(STORY_STEPS) else "")
@@ -317,7 +346,7 @@ def compare_articles(
     step(1)
     # The story stages ask for many of the same sentences: each is encoded once per comparison.
     model = backends.embedder()
-    encoder = RememberingEmbedder(model) if model is not None else None
+    encoder = RememberingEmbedder(model, backends.encoded_requests()) if model is not None else None
     verdict, groups = _same_story(story, backends, encoder)
     step(2)
     story = _align(story, backends, encoder, groups if backends.config.same_story.separate_stories else None)
@@ -384,8 +413,9 @@ def compare(
     aliases: str | None = None,
 ) -> Comparison:
     """Compare two or more articles (paths, directories or RawDocuments, see `from_text`) end to end."""
-    config = resolve_config(config, embedder=embedder, rules_dirs=rules_dirs, settings=settings,
-                            entities=entities, aliases=aliases)
+    config = resolve_config(
+        config, embedder=embedder, rules_dirs=rules_dirs, settings=settings, entities=entities, aliases=aliases
+    )
     backends = backends or default_backends(config)
     documents = 0
     steps = len(STORY_STEPS)
@@ -400,6 +430,9 @@ def compare(
         if progress:
             progress(documents + done, documents + steps, stage)
 
-    result = _story_articles(_read_and_clean(inputs, config, backends, ARTICLE_STAGES, per_article), backends)
-    return compare_articles(result.articles, config=config, backends=backends, problems=result.problems,
-                            progress=per_story_stage)
+    result = _story_articles(
+        _read_and_clean(inputs, config, backends, ARTICLE_STAGES, per_article, remember=True), backends
+    )
+    return compare_articles(
+        result.articles, config=config, backends=backends, problems=result.problems, progress=per_story_stage
+    )

@@ -149,8 +149,10 @@ class _Elements(HTMLParser):
 def test_html_escapes_markup_in_article_text_and_names():
     from storydiff import compare, from_text
 
-    story = ("Talks went on in the capital for a third day, officials said. The minister met the envoy on Monday "
-             "and both sides said progress was made.")
+    story = (
+        "Talks went on in the capital for a third day, officials said. The minister met the envoy on Monday "
+        "and both sides said progress was made."
+    )
     a = from_text(f"{story}\n\nThe crowd chanted <script>alert(1)</script> outside the hall.", "a.txt")
     b = from_text(f"{story}\n\nA banner read <img src=x onerror=alert(2)> near the gate.", "<svg onload=alert(3)>.txt")
     html = render(compare([a, b], embedder=None, entities=False), "html")
@@ -169,12 +171,14 @@ def test_template_environment_autoescapes_and_lets_a_web_app_reuse_the_templates
 
     env = template_environment()
     assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
-    app = jinja2.DictLoader({
-        # A page of the app's own that reuses the facts table, and the full report with the assets linked.
-        "facts.html": '{% from "_facts.html.j2" import fact_table %}<main>{{ fact_table(view) }}</main>',
-        "page.html": '{% extends "report.html.j2" %}{% block styles %}<link rel="stylesheet" href="/r.css">'
-                     "{% endblock %}",
-    })
+    app = jinja2.DictLoader(
+        {
+            # A page of the app's own that reuses the facts table, and the full report with the assets linked.
+            "facts.html": '{% from "_facts.html.j2" import fact_table %}<main>{{ fact_table(view) }}</main>',
+            "page.html": '{% extends "report.html.j2" %}{% block styles %}<link rel="stylesheet" href="/r.css">'
+            "{% endblock %}",
+        }
+    )
     env = template_environment(app)
     context = report_context(demo_comparison)
     facts = env.get_template("facts.html").render(context)
@@ -182,3 +186,29 @@ def test_template_environment_autoescapes_and_lets_a_web_app_reuse_the_templates
     page = env.get_template("page.html").render(context)
     assert '<link rel="stylesheet" href="/r.css">' in page and "<style>" not in page
     assert re.search(r"<script>.+</script>", page, re.S)  # the blocks not overridden are still there
+
+
+def test_the_registry_loads_the_html_and_terminal_renderers_only_when_used():
+    # A cold `compare -f json` should not pay for their imports (jinja2, rich).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from storydiff.report import render, renderers\n"
+        "assert [r.name for r in renderers()] == ['terminal', 'json', 'markdown', 'html']\n"
+        "loaded = [m for m in ('storydiff.report.html', 'storydiff.report.terminal') if m in sys.modules]\n"
+        "print(loaded)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_lazily_loaded_names_are_the_renderers_themselves():
+    import storydiff.report as report
+    from storydiff.report.html import render_html
+    from storydiff.report.terminal import print_terminal
+
+    assert report.render_html is render_html and report.print_terminal is print_terminal
+    with pytest.raises(AttributeError):
+        report.no_such_renderer  # noqa: B018

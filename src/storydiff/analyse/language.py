@@ -43,6 +43,9 @@ def detect_language(text: str, *, packs: LanguagePacks | None = None) -> str:
     if len(_WORD.findall(text[:_SAMPLE])) < 3:
         return "und"
     by_lingua = {p.lingua.upper(): p.code for p in packs if p.lingua}
+    obvious = _obvious(text[:_SAMPLE], packs)
+    if obvious is not None:  # lingua not asked, so not loaded (a tenth of a second, more for Cyrillic)
+        return obvious
     detector = _lingua(tuple(by_lingua))
     if detector is not None:
         # The first 2,000 characters: as sure as 5,000 on 828 real and generated articles (the same
@@ -53,6 +56,48 @@ def detect_language(text: str, *, packs: LanguagePacks | None = None) -> str:
         name = str(language.iso_code_639_1.name)
         return by_lingua.get(name, name.lower())
     return _detect_by_stopwords(text, packs)
+
+
+_OBVIOUS_WORDS = 40  # words in the sample at least
+_OBVIOUS_SHARE = 0.2  # of them, one language's function words at least (English news: a quarter)
+_OBVIOUS_LEAD = 4  # times as many as any other language's
+_OBVIOUS_OTHER_SCRIPT = 20  # letters of the language's script for each one of the other script, at least
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def _obvious(sample: str, packs: LanguagePacks) -> str | None:
+    """The language, when its function words fill the sample and no other's do: what lingua says
+    then too, without loading it (on 7,800 stretches of real news in English, Russian, Spanish,
+    Italian, Dutch and the many languages of web pages it answered 3,300 times, each as lingua
+    did). None when anything is less than plain: a short text, a mixed script, letters only
+    another language has."""
+    words = [w.casefold() for w in _WORD.findall(sample)]
+    if len(words) < _OBVIOUS_WORDS:
+        return None
+    counts = sorted(
+        (
+            (sum(1 for w in words if w in p.detection_words), n)
+            for n, p in enumerate(packs)
+            if p.detection_words and p.lingua
+        ),
+        reverse=True,
+    )
+    if not counts:
+        return None
+    (best, index), runner_up = counts[0], counts[1][0] if len(counts) > 1 else 0
+    if best < _OBVIOUS_SHARE * len(words) or runner_up * _OBVIOUS_LEAD > best:
+        return None
+    pack = list(packs)[index]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    own, other = (cyrillic, latin) if pack.script == "Cyrillic" else (latin, cyrillic)
+    if other * _OBVIOUS_OTHER_SCRIPT > own:  # a name or two in the other script is fine, more is not
+        return None
+    others = "".join(p.distinctive_letters for p in packs if p.code != pack.code and p.distinctive_letters)
+    if any(letter in sample.casefold() for letter in others):
+        return None
+    return pack.code
 
 
 def _detect_by_stopwords(text: str, packs: LanguagePacks) -> str:

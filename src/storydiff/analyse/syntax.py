@@ -185,22 +185,22 @@ class DependencyParser(Protocol):
 
 class _SpacyParser:
     def __init__(self, model: str) -> None:
-        from storydiff.analyse.ner.spacy_en import load_spacy
+        from storydiff.analyse.ner.spacy_en import shared_spacy
 
-        # Tagger and parser only: names come from the mention stage, lemmas are not read.
-        self._nlp: Any = load_spacy(model, ["ner", "lemmatizer"])
-        ruler = self._nlp.get_pipe("attribute_ruler") if "attribute_ruler" in self._nlp.pipe_names else None
-        self._rules = TagRules.from_patterns(ruler.patterns) if ruler is not None else None
-        if self._rules is not None:
-            self._nlp.remove_pipe("attribute_ruler")
+        # The recogniser's pipeline (one load for both); the attribute ruler's patterns are applied
+        # here, by TagRules.
+        self._nlp, patterns = shared_spacy(model)
+        self._rules = TagRules.from_patterns(patterns) if patterns is not None else None
 
     def parse(self, texts: Sequence[str]) -> list[list[Token]]:
-        from storydiff.analyse.ner.spacy_en import one_blas_thread
+        from storydiff.analyse.ner.spacy_en import one_blas_thread, only
 
+        # Tagger and parser only: names come from the mention stage, lemmas are not read.
+        disable = only(self._nlp, {"tok2vec", "tagger", "parser"})
         # The memory zone frees the words these texts add to the vocabulary (a long run's growth):
         # nothing of a Doc outlives it, the tokens are plain copies.
         with one_blas_thread(), self._nlp.memory_zone():
-            return [self._tokens(doc) for doc in self._nlp.pipe(list(texts), batch_size=16)]
+            return [self._tokens(doc) for doc in self._nlp.pipe(list(texts), batch_size=16, disable=disable)]
 
     def _tokens(self, doc: Any) -> list[Token]:
         if self._rules is None:

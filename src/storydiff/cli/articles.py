@@ -28,7 +28,7 @@ __all__ = ["cmd_clean", "cmd_compare", "cmd_entities", "cmd_names", "cmd_quotes"
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from storydiff.pipeline import compare
-    from storydiff.report import print_terminal, render
+    from storydiff.report import render
 
     fmt = report_format(args.output, args.format)
     check_output(args.output, args)
@@ -44,6 +44,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
             comparison = compare(inputs, config=config, progress=progress)  # type: ignore[arg-type]
     report_problems(comparison.problems, comparison.articles)
     if fmt == "terminal" and not args.output:
+        from storydiff.report import print_terminal  # rich only for the terminal report
+
         print_terminal(comparison)
     else:
         write_output(args.output, render(comparison, fmt))

@@ -5,10 +5,18 @@ alignment. The default is Google's multilingual Universal Sentence Encoder v3 fr
 
 from storydiff.embed.base import (
     Embedder,
+    EncodedRequests,
     RememberingEmbedder,
     load_embedder,
     register_embedder,
     registered_embedders,
 )
 
-__all__ = ["Embedder", "RememberingEmbedder", "load_embedder", "register_embedder", "registered_embedders"]
+__all__ = [
+    "EncodedRequests",
+    "Embedder",
+    "RememberingEmbedder",
+    "load_embedder",
+    "register_embedder",
+    "registered_embedders",
+]

