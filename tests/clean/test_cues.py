@@ -60,3 +60,47 @@ def test_cleaner_removes_label_lines_on_pages_only():
     assert [r.reason for r in page.removed] == ["boilerplate-label"]
     plain = Cleaner().clean(RawDocument(origin="p.txt", text=text, content_type="text", encoding="utf-8"))
     assert "boilerplate-label" not in [r.reason for r in plain.removed]
+
+
+def test_grouped_patterns_match_as_one_plain_alternation_would(tmp_path):
+    """The cues are compiled grouped by first letter (for speed); what they find is what the plain
+    alternation of the phrases, longest first, finds (invented phrases that share first letters)."""
+    import re
+
+    path = tmp_path / "cues.toml"
+    path.write_text(
+        '[lead]\nen = ["read also", "read", "ad:", "advert", "© velgrad"]\nde = ["anzeige", "lesen sie auch"]\n'
+        '[word]\nen = ["share", "share this", "subscri*", "sub", "s-", "ad", "photo", "新闻"]\nfr = ["abonn*"]\n',
+        encoding="utf-8",
+    )
+    cues = boilerplate_cues(path)
+
+    def plain(phrase, stem=False):
+        body = re.escape(phrase)
+        if phrase[0].isalpha() and not "\u3400" <= phrase[0] <= "\u9fff":
+            body = r"(?<!\w)" + body
+        if not stem and phrase[-1].isalpha() and not "\u3400" <= phrase[-1] <= "\u9fff":
+            body += r"(?!\w)"
+        return body
+
+    words = ["share", "share this", "sub", "s-", "ad", "photo", "新闻"]
+    stems = ["subscri", "abonn"]
+    leads = ["read also", "read", "ad:", "advert", "© velgrad", "anzeige", "lesen sie auch"]
+    word = re.compile("|".join([plain(p, stem=True) for p in stems] + [plain(p) for p in sorted(words, key=len)[::-1]]))
+    lead = re.compile(r"^[\s\W_]{0,3}(?:" + "|".join(plain(p) for p in sorted(leads, key=len)[::-1]) + ")")
+    lines = [
+        "Share this: subscribers and abonnés, ad-free photos",
+        "sharethis reshare share-this s- sub subs ad:s",
+        "» Read also: the quay",
+        "Reading the tide tables",
+        "Advertisement",
+        "Ad: ferries",
+        "© Velgrad Press",
+        "Lesen Sie auch: Fähren",
+        "新闻：渡轮",
+        "",
+    ]
+    for line in lines:
+        folded = line.casefold()
+        assert [m.span() for m in cues.word.finditer(folded)] == [m.span() for m in word.finditer(folded)], line
+        assert [m.span() for m in cues.lead.finditer(folded)] == [m.span() for m in lead.finditer(folded)], line

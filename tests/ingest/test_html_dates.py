@@ -178,3 +178,17 @@ def test_without_an_extracted_date_the_date_under_the_headline():
     found = page_date(tree, "The quay reopened.", None, headline="Velgrad quay reopens")
     assert found is not None and (found.date, found.how) == ("2021-03-14", "after-headline")
     assert page_date(tree, "The quay reopened.", None) is None  # no headline to find it by
+
+
+def test_visible_text_leaves_out_furniture_and_scripts_but_not_the_text_after_them():
+    from storydiff.ingest.html_dates import _visible_text
+
+    tree = _tree(
+        "<html><body><nav>Menu <b>Home</b></nav> Velgrad, 3 May 2022<script>var d = 1;</script> by Jan Novak"
+        "<article><aside>Fact box <i>2021</i></aside><p>The quay reopened.</p></article>"
+        '<aside>Other story <span>1 May</span> teaser</aside> after <div role="navigation"><p>Tags</p></div>'
+        '<main><div role="complementary">Key facts</div></main><div role="contentinfo">Imprint <p>2020</p>'
+        "<footer>Inner</footer> inside</div> end <footer>Last modified 2023</footer></body></html>"
+    )
+    shown = "Velgrad, 3 May 2022 by Jan Novak Fact box 2021 The quay reopened. after Key facts end"
+    assert _visible_text(tree) == shown

@@ -88,3 +88,21 @@ def test_evidence_needs_a_cue_and_never_a_heading_or_table_row():
 def test_without_a_page_the_text_is_left_alone():
     text = "\n".join([*STORY, "Read also: a teaser"])
     assert drop_debris_paragraphs([], text) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "contact"),
+    [
+        ("Write to desk@velgrad-post.example for corrections", 1.0),
+        ("Follow @velgradpost for updates", 1.0),
+        ("More at https://velgrad.example/quay", 1.0),
+        ("See www.velgrad.example", 1.0),
+        ("© Velgrad Post", 1.0),
+        ("(C) 2021 Velgrad Post", 1.0),
+        ("The ferry left at 9 @ the quay", 0.0),  # an "@" alone is no address or handle
+        ("Ferries stayed in port all week.", 0.0),
+    ],
+)
+def test_contact_feature(line, contact):
+    row = dict(zip(FEATURES, line_features(_page()[0], [line])[0], strict=True))
+    assert row["contact"] == contact

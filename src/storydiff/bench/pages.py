@@ -7,7 +7,7 @@ the ratio is the figure to watch. Our path is what `storydiff clean page.html` d
 trafilatura's extraction and metadata, the page's markup evidence (furniture, links, dates, the
 headline), then the text cleaner.
 
-    python -m storydiff.bench.pages --devdata ../shared/devdata [--limit 200] [--rounds 3]
+    python -m storydiff.bench.pages --devdata ../shared/devdata [--limit 200] [--rounds 3] [--split dev]
 """
 
 from __future__ import annotations
@@ -19,15 +19,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from storydiff.eval.datasets.base import Split, in_split
+
 __all__ = ["main", "read_pages"]
 
 
-def read_pages(devdata: Path, limit: int) -> list[str]:
-    """The HTML of the first `limit` pages of the set, in its order."""
+def read_pages(devdata: Path, limit: int, split: Split = "all") -> list[str]:
+    """The HTML of the first `limit` pages of the set (of one split of it: the eval's), in its order."""
     path = devdata / "pages-trafilatura"
     pages = json.loads((path / "pages.json").read_text(encoding="utf-8"))
     out = []
-    for item in list(pages.values())[:limit]:
+    for item in [item for url, item in pages.items() if in_split(url, split)][:limit]:
         file = path / "html" / (item["file"] + ("" if item["file"].endswith(".gz") else ".gz"))
         out.append(gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace"))
     return out
@@ -38,6 +40,7 @@ def main() -> None:
     parser.add_argument("--devdata", type=Path, default=Path("../shared/devdata"))
     parser.add_argument("--limit", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--split", choices=("all", "dev", "test"), default="all")
     args = parser.parse_args()
 
     import trafilatura
@@ -49,7 +52,7 @@ def main() -> None:
     from storydiff.errors import StorydiffError
     from storydiff.ingest import read_text_input
 
-    htmls = read_pages(args.devdata, args.limit)
+    htmls = read_pages(args.devdata, args.limit, args.split)
     config = Config()
     cleaner = Cleaner(load_rules(config.rules_dirs), packs=default_backends(config).packs())
     failed = 0
@@ -91,6 +94,8 @@ def main() -> None:
         print(f"{label:<42}{rates[label]:>8.1f} pages/s {1000 * sum(seconds) / count:>8.1f} ms/page")
     base = rates["trafilatura.extract"]
     print(f"storydiff / trafilatura.extract:          {rates['storydiff ingest + clean'] / base:6.2f}x")
+    with_metadata = rates["trafilatura.bare_extraction + metadata"]
+    print(f"storydiff / bare_extraction + metadata:   {rates['storydiff ingest + clean'] / with_metadata:6.2f}x")
     if failed:
         print(f"{failed // (args.rounds + 1)} page(s) had no extractable text (reported as errors)")
 

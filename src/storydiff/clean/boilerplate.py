@@ -88,13 +88,14 @@ def remove_inline_debris(text: str, pieces: list[Piece], rules: RuleFamily) -> l
         for rule in rules.remove_inline:
             next_work: list[Piece] = []
             for part in work:
-                match = rule.pattern.search(part.text(text)) if part.role == "body" else None
+                match = rule.search(part.text(text)) if part.role == "body" else None
                 if match is None or match.end() == match.start():
                     next_work.append(part)
                     continue
                 next_work.extend(
-                    split_piece(text, part, part.start + match.start(), part.start + match.end(),
-                                "removed", rule.reason)
+                    split_piece(
+                        text, part, part.start + match.start(), part.start + match.end(), "removed", rule.reason
+                    )
                 )
             work = next_work
         out.extend(work)

@@ -55,8 +55,10 @@ def mark_bylines(text: str, pieces: list[Piece]) -> tuple[list[Piece], list[str]
     return out, authors
 
 
-_AGENCIES = (r"AFP|AP|Reuters|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|UPI|PTI|IANS|ANI|TASS|Interfax|KNA|epd|APA|"
-             r"SDA|Yonhap|Kyodo|CNA|Bernama|Anadolu|AA|RIA Novosti|ТАСС|Интерфакс|РИА Новости")
+_AGENCIES = (
+    r"AFP|AP|Reuters|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|UPI|PTI|IANS|ANI|TASS|Interfax|KNA|epd|APA|"
+    r"SDA|Yonhap|Kyodo|CNA|Bernama|Anadolu|AA|RIA Novosti|ТАСС|Интерфакс|РИА Новости"
+)
 # "… on Monday. — AFP", "… on Monday (Reuters)": the agency signing off at the end of a paragraph.
 _SIGN_OFF = re.compile(
     rf"\s*(?:[—–]|--?|\|)\s*\(?(?:{_AGENCIES})(?:[/,]\s*\w[\w .]{{0,30}})?\)?\s*\.?$"
@@ -69,6 +71,11 @@ _CONTRIBUTED = re.compile(
     r"[^.!?\n]{3,160}\.?$",
     re.I,
 )
+# words each of them needs (a sign-off its agency's name, a credit line "contribut…" or "reporting by"):
+# most lines have none, and these cheap searches spare them the long patterns' backtracking
+_ANY_AGENCY = re.compile(_AGENCIES)
+_ANY_CONTRIBUTED = re.compile(r"contribut|reporting by", re.I)
+_SENTENCE_GAP = re.compile(r"[.!?…][\"”»’)]*\s+\S")
 
 
 def mark_sign_offs(text: str, pieces: list[Piece], *, long_line_words: int = 40) -> list[Piece]:
@@ -84,17 +91,30 @@ def mark_sign_offs(text: str, pieces: list[Piece], *, long_line_words: int = 40)
             out.append(piece)
             continue
         line = piece.text(text)
-        contributed = _CONTRIBUTED.search(line)
+        contributed = _CONTRIBUTED.search(line) if _ANY_CONTRIBUTED.search(line) else None
         if contributed is not None and contributed.end() > contributed.start():
-            out.extend(split_piece(text, piece, piece.start + contributed.start(), piece.start + contributed.end(),
-                                   "credit", "contributed-credit"))
+            out.extend(
+                split_piece(
+                    text,
+                    piece,
+                    piece.start + contributed.start(),
+                    piece.start + contributed.end(),
+                    "credit",
+                    "contributed-credit",
+                )
+            )
             continue
-        sign_off = _SIGN_OFF.search(line)
-        sentences = len(re.findall(r"[.!?…][\"”»’)]*\s+\S", line))
-        if sign_off is not None and sign_off.start() > 0 and (
-                i == last or word_count(line) >= long_line_words or sentences >= 2):
-            out.extend(split_piece(text, piece, piece.start + sign_off.start(), piece.start + sign_off.end(),
-                                   "credit", "sign-off"))
+        sign_off = _SIGN_OFF.search(line) if _ANY_AGENCY.search(line) else None
+        if (
+            sign_off is not None
+            and sign_off.start() > 0
+            and (i == last or word_count(line) >= long_line_words or len(_SENTENCE_GAP.findall(line)) >= 2)
+        ):
+            out.extend(
+                split_piece(
+                    text, piece, piece.start + sign_off.start(), piece.start + sign_off.end(), "credit", "sign-off"
+                )
+            )
             continue
         out.append(piece)
     return out

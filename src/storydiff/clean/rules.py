@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from re import _parser  # type: ignore[attr-defined]  # the stdlib's own parser: what a pattern opens with
 
 from storydiff.errors import ConfigError
 
@@ -25,6 +26,21 @@ class LineRule:
     reason: str
     pattern: re.Pattern[str]
     family: str
+    after_spaces: re.Pattern[str] | None = None  # `pattern` without its leading `\s*` (see `search`)
+
+    def search(self, line: str) -> re.Match[str] | None:
+        r"""`pattern.search(line)`. A pattern that opens with `\s*` (most inline rules) costs a try at
+        every place of a line; the rest of it is looked for instead, and the match taken from the
+        start of the spaces before the first place it is found: the leftmost match, as `search`'s."""
+        if self.after_spaces is None:
+            return self.pattern.search(line)
+        found = self.after_spaces.search(line)
+        if found is None:
+            return None
+        start = found.start()
+        while start > 0 and line[start - 1].isspace():
+            start -= 1
+        return self.pattern.match(line, start)
 
 
 @dataclass(frozen=True)
@@ -75,6 +91,26 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise ConfigError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
 
 
+_LEADING_SPACES = re.compile(r"^(\(\?[aiLmsux]+\))?\\s\*")  # "(?i)\s*…": flags, then `\s*`
+
+
+def _after_spaces(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    r"""The pattern without the greedy `\s*` it opens with, when it is one sequence that does
+    (no alternation around it, Unicode spaces: `str.isspace`'s); else None."""
+    opening = _LEADING_SPACES.match(pattern.pattern)
+    if opening is None or pattern.flags & re.ASCII:
+        return None
+    rest = (opening.group(1) or "") + pattern.pattern[opening.end() :]
+    try:
+        whole, tail = _parser.parse(pattern.pattern), _parser.parse(rest)
+    except (re.error, AttributeError):  # pragma: no cover - another Python's parser
+        return None
+    spaces = (_parser.MAX_REPEAT, (0, _parser.MAXREPEAT, [(_parser.IN, [(_parser.CATEGORY, _parser.CATEGORY_SPACE)])]))
+    if not whole.data or repr(whole.data[0]) != repr(spaces) or repr(whole.data[1:]) != repr(tail.data):
+        return None
+    return re.compile(rest, pattern.flags)
+
+
 def _load_family(path: Path) -> RuleFamily:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -83,10 +119,8 @@ def _load_family(path: Path) -> RuleFamily:
     name = str(data.get("name", path.stem))
 
     def line_rules(key: str) -> tuple[LineRule, ...]:
-        return tuple(
-            LineRule(str(r["reason"]), _compile(r["pattern"], f"{path} [{key}]"), name)
-            for r in data.get(key, [])
-        )
+        compiled = [(str(r["reason"]), _compile(r["pattern"], f"{path} [{key}]")) for r in data.get(key, [])]
+        return tuple(LineRule(reason, pattern, name, _after_spaces(pattern)) for reason, pattern in compiled)
 
     def patterns(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(_compile(r["pattern"], f"{path} [{key}]") for r in data.get(key, []))

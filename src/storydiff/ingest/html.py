@@ -130,10 +130,13 @@ def page_headline(
 ) -> str | None:
     """The headline of a parsed page (see the module docstring); `fallback` is trafilatura's title."""
 
+    # the page's <meta> tags read once, in its order, not once per name
+    metas = [(m.get("property"), m.get("name"), m.get("content")) for m in tree.getroottree().iter("meta")]
+
     def meta(*names: str) -> str:
         for name in names:
-            for value in tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
-                if _norm(value):
+            for prop, called, value in metas:
+                if value is not None and name in (prop, called) and _norm(value):
                     return _norm(value)
         return ""
 
@@ -284,8 +287,14 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
         from trafilatura.utils import load_html
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise MissingExtraError("html", "reading HTML pages") from exc
+    # the page is parsed once: trafilatura works on its own copy of our tree (it prunes what it reads)
+    tree = load_html(html)
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=False
+        tree if tree is not None else html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=False,
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
@@ -298,9 +307,11 @@ def extract_html(path: str, html: str, encoding: str) -> RawDocument:
     authors = tuple(a.strip() for a in re.split(r";|,| and ", getattr(document, "author", None) or "") if a.strip())
     site_name = getattr(document, "sitename", None) or None
     title = getattr(document, "title", None) or None
-    tree = load_html(html)
     set_aside: tuple[Removed, ...] = ()
     if tree is not None:
+        # lxml makes a Python object for an element each time one is reached and none is held; the
+        # steps below reach most elements several times: holding them all makes each once
+        _elements = list(tree.iter())
         host = getattr(document, "hostname", None) or None
         title = page_headline(tree, title, site_name, host) or title
         pieces = page_pieces(tree, host)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Any
 
 from storydiff.ingest.html_text import TextPiece
@@ -47,8 +48,12 @@ def names_furniture(element: Any) -> bool:
     """Whether an element's class or id names a box of the site's (see the module docstring)."""
     if not isinstance(element.tag, str) or element.tag in _SKIP:
         return False
-    names = (element.get("class") or "").split() + (element.get("id") or "").split()
-    for name in names:
+    return _names_furniture(element.get("class") or "", element.get("id") or "")
+
+
+@lru_cache(maxsize=8192)  # a site's pages repeat their classes, a page its own many times
+def _names_furniture(classes: str, ids: str) -> bool:
+    for name in classes.split() + ids.split():
         if _FILED_UNDER.match(name):
             continue
         for word in _WORD_SPLIT.split(_CAMEL.sub(" ", name)):

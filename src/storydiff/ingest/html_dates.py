@@ -28,6 +28,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from lxml import etree
+
 from storydiff.lang import LanguagePacks, alternation, default_language_packs
 
 __all__ = ["PageDate", "find_text_date", "opening_date", "page_date", "updated_date"]
@@ -161,16 +163,20 @@ def _instant(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo is not None else None
 
 
+# the page's markup as plain strings (lxml's default "smart" ones each keep their element)
+_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()", smart_strings=False)
+_STAMPS = etree.XPath("//time/@datetime | //meta/@content", smart_strings=False)
+_LANGUAGES = etree.XPath(
+    "/html/@lang | //meta[@property='og:locale']/@content | //meta[@http-equiv='content-language']/@content",
+    smart_strings=False,
+)
+_ATTRIBUTE_VALUES = etree.XPath("//@content | //@datetime | //@href", smart_strings=False)
 _LD_DATE = re.compile(r'"(date\w*|uploadDate)"\s*:\s*"([^"]{10,40})"')
 _STAMP = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\dT")
 
 
 def _json_ld_dates(tree: Any) -> list[tuple[str, str]]:
-    return [
-        found
-        for script in tree.xpath("//script[@type='application/ld+json']/text()")[:10]
-        for found in _LD_DATE.findall(str(script))
-    ]
+    return [found for script in _JSON_LD(tree)[:10] for found in _LD_DATE.findall(str(script))]
 
 
 def _declared(tree: Any, *names: str) -> datetime | None:
@@ -187,7 +193,7 @@ def _declared(tree: Any, *names: str) -> datetime | None:
 def _site_offset(tree: Any) -> timedelta | None:
     """The one UTC offset other than zero that the page's own time stamps are written in: the site's
     time zone (a CMS often writes one stamp in UTC and the others in local time)."""
-    values = [str(v) for v in tree.xpath("//time/@datetime | //meta/@content") if _STAMP.match(str(v))][:40]
+    values = [v for v in _STAMPS(tree) if _STAMP.match(v)][:40]
     values += [value for _, value in _json_ld_dates(tree)]
     offsets = {offset for v in values if (i := _instant(v)) is not None and (offset := i.utcoffset())}
     return offsets.pop() if len(offsets) == 1 else None
@@ -206,21 +212,41 @@ def _metadata_fix(tree: Any, extracted: str) -> PageDate | None:
 
 
 # the site's furniture (as in html_text): a footer's "page last modified" is the server's stamp, and a
-# sidebar's dates are other stories', not this story's date
-_FURNITURE = (
-    "//nav | //footer | //*[@role='contentinfo' or @role='navigation']"
-    " | //*[self::aside or @role='complementary'][not(ancestor::article or ancestor::main)]"
-)
+# sidebar's dates are other stories', not this story's date; found by tag and by `role` (one XPath
+# scan for the roles: XPath predicates over every element cost more than the rest of the date)
+_FURNITURE_TAGS = ("nav", "footer")
+_FURNITURE_ROLES = frozenset({"contentinfo", "navigation"})
+_SIDE_TAG, _SIDE_ROLE = "aside", "complementary"  # unless inside the article or its <main>
+_STORY_TAGS = frozenset({"article", "main"})
+_HIDDEN_TAGS = ("script", "style", "noscript")
+_WITH_ROLE = etree.XPath("//*[@role]")
+_BODY_TEXT = etree.XPath("//body//text()")
+
+
+def _furniture_roots(tree: Any) -> set[Any]:
+    page = tree.getroottree()
+    roots = set(page.iter(*_FURNITURE_TAGS))
+    sides = list(page.iter(_SIDE_TAG))
+    for element in _WITH_ROLE(tree):
+        role = element.get("role")
+        if role in _FURNITURE_ROLES:
+            roots.add(element)
+        elif role == _SIDE_ROLE:
+            sides.append(element)
+    roots.update(e for e in sides if not any(a.tag in _STORY_TAGS for a in e.iterancestors()))
+    return roots
 
 
 def _visible_text(tree: Any) -> str:
-    furniture = {element for root in tree.xpath(_FURNITURE) for element in root.iter()}
-    roots = set(tree.xpath(_FURNITURE))
-    nodes = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    """The text of the page's <body> outside its furniture and scripts, whitespace collapsed. A text
+    is out when the element holding it is inside one of those (a tail: the element it follows is
+    inside, or is one that is inside another)."""
+    out = {element for root in _furniture_roots(tree) for element in root.iter()}
+    out.update(element for root in tree.getroottree().iter(*_HIDDEN_TAGS) for element in root.iter())
     text, size = [], 0
-    for node in nodes:
-        parent = node.getparent()  # for a tail, the element it follows: outside that element
-        if parent in furniture and not (node.is_tail and parent in roots and parent.getparent() not in furniture):
+    for node in _BODY_TEXT(tree):
+        holder = node.getparent()  # for a tail, the element it follows: outside that element
+        if (holder.getparent() if node.is_tail else holder) in out:
             continue
         text.append(str(node))
         size += len(node)
@@ -232,10 +258,7 @@ def _visible_text(tree: Any) -> str:
 def _day_first(tree: Any) -> bool | None:
     """Whether the page writes 05/04/2022 day first: its declared language ("en-US": month first;
     bare "en": either), None when it declares none."""
-    declared = tree.xpath(
-        "/html/@lang | //meta[@property='og:locale']/@content | //meta[@http-equiv='content-language']/@content"
-    )
-    lang = next((str(v).strip().replace("_", "-").casefold() for v in declared if str(v).strip()), "")
+    lang = next((v.strip().replace("_", "-").casefold() for v in _LANGUAGES(tree) if v.strip()), "")
     if not lang or lang == "en":
         return None
     return lang != "en-us"
@@ -245,9 +268,12 @@ def _stated(tree: Any, extracted: str) -> bool:
     """Whether the page's markup states the extractor's date (meta tags, `<time>`, links, JSON-LD);
     if not, the extractor read it from the page's text, or guessed it from a year or month alone."""
     forms = (extracted, extracted.replace("-", "/"), extracted.replace("-", ""))
-    values = [str(v) for v in tree.xpath("//@content | //@datetime | //@href")[:3000]]
+    values = _ATTRIBUTE_VALUES(tree)[:3000]
     values += [value for _, value in _json_ld_dates(tree)]
-    return any(form in value for value in values for form in forms)
+    if any("\0" in form for form in forms):  # pragma: no cover - a date has none: the joined search is exact
+        return any(form in value for value in values for form in forms)
+    joined = "\0".join(values)  # one search each, not one per value: a form never spans two of them
+    return any(form in joined for form in forms)
 
 
 def _after_headline(visible: str, headline: str | None, packs: LanguagePacks, day_first: bool | None) -> str | None:

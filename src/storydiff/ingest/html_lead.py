@@ -37,8 +37,10 @@ def _norm(text: str | None) -> str:
 
 def _descriptions(tree: Any) -> list[str]:
     out: list[str] = []
+    # the page's <meta> tags read once, in its order, not once per name
+    metas = [(m.get("property"), m.get("name"), m.get("content")) for m in tree.getroottree().iter("meta")]
     for name in ("og:description", "description", "twitter:description"):
-        for value in tree.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
+        for value in [content for prop, called, content in metas if content is not None and name in (prop, called)]:
             text = _ELLIPSIS.sub("", _norm(value))
             if text and text not in out:
                 out.append(text)

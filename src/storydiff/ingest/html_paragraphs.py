@@ -35,7 +35,10 @@ _LIST_MARK = re.compile(r"^\s*[-•*]\s+(?=\S)")  # the extractor's "- " before 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…。！？\"”»’)]\s*$")
 _COLON_EARLY = re.compile(r"^\W{0,3}[^:：]{1,30}[:：|]\s")
-_CONTACT = re.compile(r"(?i)[\w.+-]+@[\w-]+\.\w|https?://|www\.|(?<!\w)@\w{2,}|©|\(c\)\s*\d{4}")
+# an address, a handle, a link or a ©; the forms with an "@" are looked for only in a line that has
+# one (the address pattern backtracks over every word of a long paragraph)
+_CONTACT_AT = re.compile(r"(?i)[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w{2,}")
+_CONTACT = re.compile(r"(?i)https?://|www\.|©|\(c\)\s*\d{4}")
 _DIGITS_ONLY = re.compile(r"^[\W\d_]*$")
 _BLOCKS = frozenset(
     "p div li td th dd dt blockquote figcaption section article h1 h2 h3 h4 h5 h6 pre header footer aside main "
@@ -150,7 +153,7 @@ def _text_features(line: str) -> dict[str, float]:
         "lead_cue": float(cues.opens_with_label(line)),
         "word_cues": min(cues.word_cues(line), 3) / 3,
         "digits_only": float(bool(_DIGITS_ONLY.match(line))),
-        "contact": float(bool(_CONTACT.search(line))),
+        "contact": float(bool(_CONTACT.search(line) or ("@" in line and _CONTACT_AT.search(line)))),
     }
 
 

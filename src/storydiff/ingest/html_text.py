@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,7 +39,12 @@ class TextPiece:
 def _site_link(anchor: Any, host: str | None) -> bool:
     """Whether a link leads to another page of the page's own site: a teaser or a menu entry. A link
     to another site is a source the story cites; one to an anchor on the page is a table of contents."""
-    href = (anchor.get("href") or "").strip()
+    return _leads_to_site(anchor.get("href") or "", host)
+
+
+@lru_cache(maxsize=8192)  # a site's menus and teasers repeat their addresses on each of its pages
+def _leads_to_site(href: str, host: str | None) -> bool:
+    href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return False
     if not _ABSOLUTE.match(href):
@@ -49,17 +55,6 @@ def _site_link(anchor: Any, host: str | None) -> bool:
     return netloc == host or netloc.endswith("." + host)
 
 
-def _is_furniture(element: Any, in_story: bool) -> bool:
-    tag, role = element.tag, element.get("role")
-    if tag in _FURNITURE or role in _FURNITURE_ROLES:
-        return True
-    return not in_story and (tag in _SIDE or role in _SIDE_ROLES)
-
-
-def _is_story(element: Any) -> bool:
-    return element.tag in _STORY or element.get("role") in _STORY
-
-
 def page_pieces(tree: Any, host: str | None = None) -> list[TextPiece]:
     """The text pieces of the page's <body> in reading order (all of the page when it has none);
     `host` is the page's site ("example.com"), which tells its own links from others'."""
@@ -67,41 +62,42 @@ def page_pieces(tree: Any, host: str | None = None) -> list[TextPiece]:
     bodies = tree.xpath("//body")
     root = bodies[0] if bodies else tree
     pieces: list[TextPiece] = []
-    parents: list[tuple[Any, bool, bool]] = []  # each open element; whether it made its text furniture, link
+    append = pieces.append
+    # each open element: whether it hid its text, made it furniture, a site link, part of the story
+    parents: list[tuple[bool, bool, bool, bool]] = []
     hidden = links = furniture = story = 0
-
-    def add(text: str | None, element: Any) -> None:
+    # one walk, in plain loops: this runs over every element of every page. A comment's text is not
+    # the page's, but the text after one (its tail) is, inside the comment's parent
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment")):
+        if event == "start":
+            tag, role = element.tag, element.get("role")
+            hides = tag in _HIDDEN
+            linked = tag == "a" and _site_link(element, host)
+            made = (
+                tag in _FURNITURE or role in _FURNITURE_ROLES or (not story and (tag in _SIDE or role in _SIDE_ROLES))
+            )
+            told = tag in _STORY or role in _STORY
+            hidden += hides
+            links += linked
+            furniture += made
+            story += told
+            parents.append((hides, made, linked, told))
+            text = element.text
+        elif event == "end":
+            hides, made, linked, told = parents.pop()
+            hidden -= hides
+            links -= linked
+            furniture -= made
+            story -= told
+            if element is root or not parents:
+                continue
+            text = element.tail
+            element = element.getparent()
+        else:
+            text = element.tail
+            element = element.getparent()
         if text and not hidden and element is not None:
             collapsed = " ".join(text.split())
             if collapsed:
-                pieces.append(TextPiece(collapsed, element, links > 0, furniture > 0))
-
-    def add_comment_tails(node: Any, parent: Any) -> None:
-        # the walk passes over comments, but the text after one is the page's
-        while node is not None and not isinstance(node.tag, str):
-            add(node.tail, parent)
-            node = node.getnext()
-
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag
-        if event == "start":
-            hidden += tag in _HIDDEN
-            linked = tag == "a" and _site_link(element, host)
-            links += linked
-            made = _is_furniture(element, story > 0)
-            furniture += made
-            story += _is_story(element)
-            add(element.text, element)
-            if len(element):
-                add_comment_tails(element[0], element)
-            parents.append((element, made, linked))
-        else:
-            _, made, linked = parents.pop()
-            hidden -= tag in _HIDDEN
-            links -= linked
-            furniture -= made
-            story -= _is_story(element)
-            if element is not root and parents:
-                add(element.tail, parents[-1][0])
-                add_comment_tails(element.getnext(), parents[-1][0])
+                append(TextPiece(collapsed, element, links > 0, furniture > 0))
     return pieces
