@@ -13,3 +13,4 @@ def test_one_size_of_the_curve_goes_through_the_batch_path(tmp_path):
     assert row["analysed"] == 24 and row["days"] == 2
     assert 1 <= row["stories"] <= 24 and row["rate"] > 0 and 0 < row["batch_mb"] <= row["peak_mb"]
     assert row["gold_stories"] >= 1 and 0.0 < row["b_cubed"] <= 1.0
+    assert 1 <= row["live_rows"] <= 24

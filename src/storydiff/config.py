@@ -175,6 +175,9 @@ class StoryGroupingSettings:
     profiles, and the thresholds that join, merge and split stories."""
 
     window_days: int = 14  # articles further apart in publication are never compared (GVC: 14 days)
+    # A story whose newest article is older than the newest day seen minus window_days and this is
+    # retired from memory; articles up to this many days late still meet it.
+    retire_margin_days: int = 3
     neighbours: int = 20  # nearest articles by vector looked at for each new one
     ann_min_rows: int = 5000  # windows larger than this are searched by an HNSW index (extra `ann`), smaller exactly
     ann_oversample: int = 8  # the index is asked for neighbours x this, then kept to the window

@@ -72,8 +72,10 @@ class InMemoryStore:
     def comparisons(self) -> list[ComparisonSummary]:
         self._check()
         listed = sorted(self._comparisons.items(), key=lambda item: (item[1][0], item[0]))
-        return [ComparisonSummary(cid, created, data["aligner"], tuple(a["id"] for a in data["articles"]))
-                for cid, (created, data) in listed]
+        return [
+            ComparisonSummary(cid, created, data["aligner"], tuple(a["id"] for a in data["articles"]))
+            for cid, (created, data) in listed
+        ]
 
     def comparison_json(self, comparison_id: str) -> dict[str, Any] | None:
         self._check()
@@ -101,43 +103,79 @@ class InMemoryStore:
 
     def health(self) -> StoreHealth:
         self._check()  # nothing can be half-written in memory: each save replaces whole dicts
-        return StoreHealth("memory", {k: v for k, v in self.counts().items()
-                                      if k in ("articles", "comparisons", "problems")}, ())
+        return StoreHealth(
+            "memory", {k: v for k, v in self.counts().items() if k in ("articles", "comparisons", "problems")}, ()
+        )
 
     def grouped_articles(self, article_ids: Iterable[str]) -> set[str]:
         self._check()
         return {a for a in article_ids if a in self._story_of and a in self._profiles}
 
-    def save_story_state(self, *, profiles: Sequence[StoryProfile], groups: dict[str, list[str]],
-                         gone: Iterable[str], titles: dict[str, str], events: Sequence[StoryEvent],
-                         batch: str) -> None:
+    def save_story_state(
+        self,
+        *,
+        profiles: Sequence[StoryProfile],
+        groups: dict[str, list[str]],
+        gone: Iterable[str],
+        titles: dict[str, str],
+        events: Sequence[StoryEvent],
+        batch: str,
+    ) -> None:
         self._check()
         for profile in profiles:
             self._profiles[profile.article_id] = profile
-        for story_id in list(gone) + list(groups):
+        from storydiff.store.story_rows import absorbers
+
+        absorbed_by = absorbers(events)
+        for story_id in gone:  # as the SQL stores: members never loaded follow their story into the merge
             self._stories.pop(story_id, None)
-            self._story_of = {a: s for a, s in self._story_of.items() if s != story_id}
+            survivor = absorbed_by.get(story_id)
+            self._story_of = {
+                a: (survivor if s == story_id else s) for a, s in self._story_of.items() if s != story_id or survivor
+            }
         for story_id, members in groups.items():
             self._stories[story_id] = titles.get(story_id, "")
             self._story_of.update(dict.fromkeys(members, story_id))
 
-    def load_story_state(self, first_day: int | None, last_day: int | None,
-                         undated: bool) -> tuple[list[StoryProfile], dict[str, str]]:
+    def load_story_state(
+        self, first_day: int | None, last_day: int | None, undated: bool
+    ) -> tuple[list[StoryProfile], dict[str, str]]:
         self._check()
         every = first_day is None and last_day is None and undated
-        chosen = [p for a, p in self._profiles.items() if a in self._story_of and (
-            every or (p.day is None and undated) or (p.day is not None and first_day is not None
-                                                     and last_day is not None and first_day <= p.day <= last_day))]
+        chosen = [
+            p
+            for a, p in self._profiles.items()
+            if a in self._story_of
+            and (
+                every
+                or (p.day is None and undated)
+                or (
+                    p.day is not None
+                    and first_day is not None
+                    and last_day is not None
+                    and first_day <= p.day <= last_day
+                )
+            )
+        ]
         return chosen, {p.article_id: self._story_of[p.article_id] for p in chosen}
 
     def stories(self) -> list[StoredStory]:
         self._check()
         found = []
         for story_id, title in self._stories.items():
-            members = sorted((self._articles[a] for a, s in self._story_of.items() if s == story_id),
-                             key=lambda a: (a["published"] or "", a["id"]))
-            found.append(StoredStory(story_id, title, tuple(
-                StoryArticle(a["id"], a["path"], a["source"], a["language"], a["published"]) for a in members)))
+            members = sorted(
+                (self._articles[a] for a, s in self._story_of.items() if s == story_id),
+                key=lambda a: (a["published"] or "", a["id"]),
+            )
+            found.append(
+                StoredStory(
+                    story_id,
+                    title,
+                    tuple(
+                        StoryArticle(a["id"], a["path"], a["source"], a["language"], a["published"]) for a in members
+                    ),
+                )
+            )
         return sorted(found, key=lambda s: (-len(s.articles), s.id))
 
     def story_article_ids(self, story_id: str) -> list[str]:
@@ -146,10 +184,18 @@ class InMemoryStore:
 
     def stored_entities(self) -> list[StoredEntity]:
         self._check()
-        return [StoredEntity(cid, e["id"], e["name"], e["type"], tuple(e["variants"]),
-                             len({(m["article"], m["start"]) for m in e["mentions"]}))
-                for cid, (_, data) in sorted(self._comparisons.items())
-                for e in sorted(data["entities"], key=lambda e: e["id"])]
+        return [
+            StoredEntity(
+                cid,
+                e["id"],
+                e["name"],
+                e["type"],
+                tuple(e["variants"]),
+                len({(m["article"], m["start"]) for m in e["mentions"]}),
+            )
+            for cid, (_, data) in sorted(self._comparisons.items())
+            for e in sorted(data["entities"], key=lambda e: e["id"])
+        ]
 
     def counts(self) -> dict[str, int]:
         self._check()
@@ -160,12 +206,16 @@ class InMemoryStore:
             "removed": sum(len({(r["start"], r["end"]) for r in a["removed"]}) for a in self._articles.values()),
             "comparisons": len(comparisons),
             "facts": sum(len(c["facts"]) for c in comparisons),
-            "fact_support": sum(len({(f["id"], s) for f in c["facts"] for ids in f["support"].values() for s in ids})
-                                for c in comparisons),
+            "fact_support": sum(
+                len({(f["id"], s) for f in c["facts"] for ids in f["support"].values() for s in ids})
+                for c in comparisons
+            ),
             "problems": len(self._problems),
             "entities": sum(len(c["entities"]) for c in comparisons),
-            "entity_mentions": sum(len({(e["id"], m["article"], m["start"]) for e in c["entities"]
-                                        for m in e["mentions"]}) for c in comparisons),
+            "entity_mentions": sum(
+                len({(e["id"], m["article"], m["start"]) for e in c["entities"] for m in e["mentions"]})
+                for c in comparisons
+            ),
             "quotes": sum(len(c["quotes"]) for c in comparisons),
             "quote_links": sum(len({(x["a"], x["b"]) for x in c["quote_links"]}) for c in comparisons),
             "vectors": len(self._vectors),

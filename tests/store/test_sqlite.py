@@ -126,27 +126,52 @@ def _old_save(db: sqlite3.Connection, comparison, *, spans: bool) -> None:
     for article, adata in zip(comparison.articles, data["articles"], strict=True):
         db.execute(
             "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET data=excluded.data",
-            (article.id, article.path, article.source, article.language, adata["headline"], article.published,
-             article.content_type, article.encoding, article.text, article.body,
-             json.dumps(adata, ensure_ascii=False, sort_keys=True)))
+            (
+                article.id,
+                article.path,
+                article.source,
+                article.language,
+                adata["headline"],
+                article.published,
+                article.content_type,
+                article.encoding,
+                article.text,
+                article.body,
+                json.dumps(adata, ensure_ascii=False, sort_keys=True),
+            ),
+        )
         db.execute("DELETE FROM removed WHERE article_id = ?", (article.id,))
-        db.executemany("INSERT INTO removed VALUES (?,?,?,?,?)",
-                       [(article.id, r.start, r.end, r.reason, r.text) for r in article.removed])
-        db.executemany("INSERT OR REPLACE INTO sentences VALUES (?,?,?,?,?)",
-                       [(s.id, article.id, s.start, s.end, s.text) for s in article.sentences])
-    db.execute("INSERT INTO comparisons VALUES (?,?,?,?)",
-               (comparison.id, now, comparison.aligner, json.dumps(data, ensure_ascii=False, sort_keys=True)))
+        db.executemany(
+            "INSERT INTO removed VALUES (?,?,?,?,?)",
+            [(article.id, r.start, r.end, r.reason, r.text) for r in article.removed],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO sentences VALUES (?,?,?,?,?)",
+            [(s.id, article.id, s.start, s.end, s.text) for s in article.sentences],
+        )
+    db.execute(
+        "INSERT INTO comparisons VALUES (?,?,?,?)",
+        (comparison.id, now, comparison.aligner, json.dumps(data, ensure_ascii=False, sort_keys=True)),
+    )
     db.executemany("INSERT INTO comparison_articles VALUES (?,?)", [(comparison.id, a.id) for a in comparison.articles])
     for fact in comparison.facts:
         db.execute("INSERT INTO facts VALUES (?,?,?,?,?)", (comparison.id, fact.id, fact.text, fact.status, fact.score))
-        db.executemany("INSERT OR IGNORE INTO fact_support VALUES (?,?,?)",
-                       [(comparison.id, fact.id, s) for ids in fact.support.values() for s in ids])
+        db.executemany(
+            "INSERT OR IGNORE INTO fact_support VALUES (?,?,?)",
+            [(comparison.id, fact.id, s) for ids in fact.support.values() for s in ids],
+        )
     for entity in comparison.entities:
-        db.execute("INSERT INTO entities VALUES (?,?,?,?,?)",
-                   (comparison.id, entity.id, entity.name, entity.type, json.dumps(list(entity.variants))))
-        db.executemany("INSERT OR IGNORE INTO entity_mentions VALUES (?,?,?,?,?,?,?,?)",
-                       [(comparison.id, entity.id, m.article_id, m.sentence_id, m.start, m.end, m.text, m.kind)
-                        for m in entity.mentions])
+        db.execute(
+            "INSERT INTO entities VALUES (?,?,?,?,?)",
+            (comparison.id, entity.id, entity.name, entity.type, json.dumps(list(entity.variants))),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO entity_mentions VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (comparison.id, entity.id, m.article_id, m.sentence_id, m.start, m.end, m.text, m.kind)
+                for m in entity.mentions
+            ],
+        )
 
 
 @pytest.fixture
@@ -212,8 +237,13 @@ def test_the_text_is_stored_once(tmp_path, demo_comparison):
     with SQLiteStore(tmp_path / "s.db") as store:
         store.save_comparison(demo_comparison)
         tables = [t for (t,) in store._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        found = [(table, value) for table in tables for row in store._db.execute(f"SELECT * FROM {table}")
-                 for value in row if isinstance(value, str) and paragraph.text in value]
+        found = [
+            (table, value)
+            for table in tables
+            for row in store._db.execute(f"SELECT * FROM {table}")
+            for value in row
+            if isinstance(value, str) and paragraph.text in value
+        ]
         assert [(table, value) for table, value in found] == [("articles", article.text)]
         debris = article.removed[0].text
         assert not store._db.execute("SELECT 1 FROM comparisons WHERE instr(data, ?)", (debris,)).fetchall()
@@ -456,3 +486,35 @@ def test_many_runs_opening_a_new_store_at_once_all_succeed(tmp_path):
             worker.join(60)
         outcomes = [results.get(timeout=5) for _ in workers]
         assert outcomes == [ALL] * 8, outcomes
+
+
+def test_a_story_saved_from_part_of_its_members_keeps_the_others_and_a_merge_moves_them(tmp_path, demo_comparison):
+    import numpy as np
+
+    from storydiff.stories import StoryEvent, StoryProfile
+
+    a1, a2, a3, b1 = (a.id for a in demo_comparison.articles[:4])
+
+    def profile(article_id):
+        return StoryProfile(article_id, "en", 100, np.array([1.0, 0.0], dtype=np.float32), frozenset(), frozenset())
+
+    store = SQLiteStore(tmp_path / "s.db")
+    store.save_articles(demo_comparison.articles)
+    store.save_story_state(
+        profiles=[profile(a1), profile(a2)], groups={"s-a": [a1, a2]}, gone=[], titles={}, events=[], batch="1"
+    )
+    store.save_story_state(profiles=[profile(b1)], groups={"s-b": [b1]}, gone=[], titles={}, events=[], batch="2")
+    # A later window loaded only a2 of s-a (a1 lies outside its days); a3 joined.
+    store.save_story_state(profiles=[profile(a3)], groups={"s-a": [a2, a3]}, gone=[], titles={}, events=[], batch="3")
+    assert store.story_article_ids("s-a") == sorted([a1, a2, a3])
+    # Then s-b absorbed s-a, having loaded only a3 of it: a1 and a2 follow.
+    store.save_story_state(
+        profiles=[],
+        groups={"s-b": [b1, a3]},
+        gone=["s-a"],
+        titles={},
+        events=[StoryEvent("merge", "s-b", a3, ("s-a",))],
+        batch="4",
+    )
+    assert store.story_article_ids("s-b") == sorted([a1, a2, a3, b1])
+    assert [s.id for s in store.stories()] == ["s-b"] and store.health().consistent

@@ -80,7 +80,7 @@ def test_restoring_a_stored_state_lets_new_articles_join_old_stories():
     first = StoryGrouper()
     first.add([_profile("a1", "deal", 50, {"talvr"}), _profile("a2", "deal", 51, {"talvr"})])
     second = StoryGrouper()
-    second.restore(first.profiles, first.story_of)
+    second.restore(list(first.profiles.values()), first.story_of)
     events = second.add([_profile("a3", "deal", 52, {"talvr"})])
     assert [e.kind for e in events] == ["join"] and second.story_of["a3"] == first.story_of["a1"]
 
@@ -98,7 +98,7 @@ def test_a_split_keeps_the_id_with_the_founding_article_and_never_reuses_it():
     grouper = StoryGrouper()
     profiles = [_profile("a", "flood", 100), _profile("b", "fire", 100), _profile("c", "flood", 100)]
     grouper.restore(profiles, {"a": "s-a", "b": "s-a", "c": "s-a"})
-    rows = {p.article_id: k for k, p in enumerate(grouper.profiles)}
+    rows = {p.article_id: k for k, p in grouper.profiles.items()}
     # As a story split off earlier may hold them: its first member is not the article it is named after.
     grouper.stories["s-a"].members = [rows["b"], rows["a"], rows["c"]]
     grouper._maybe_split("s-a")
@@ -270,3 +270,92 @@ def test_the_grouper_s_memoised_rarities_and_bulk_cosines_score_as_the_plain_pai
         plain = pair_probability(a, b, grouper.settings, grouper.rarity(a, b), grouper._term_idf)
         assert grouper.probability(a, b) == pytest.approx(plain, abs=1e-12)
         assert grouper.probability(a, b) != before or len(grouper.profiles) == 1
+
+
+# -- retiring what can no longer be met (bounded memory)
+
+
+def _long_run(count: int = 120) -> list[StoryProfile]:
+    """Invented reports over 300 days: each topic and town comes back every few weeks, so a story
+    from long ago looks like the new one and only the window keeps them apart."""
+    towns = ["ostrl", "vrn", "tatsk", "kln"]
+    out = []
+    for n in range(count):
+        topic = list(AXES)[n % len(AXES)]
+        terms = {n % 7: 1.0, 10 + n % 3: 1.0}
+        out.append(replace(_profile(f"r{n:03}", topic, (n * 5) // 2, {towns[n % 4]}), terms=terms))
+    return out
+
+
+def test_a_story_past_the_window_is_retired_and_a_live_one_stays():
+    grouper = StoryGrouper(StoryGroupingSettings(window_days=3, retire_margin_days=1))
+    grouper.add([_profile("a1", "flood", 100, {"ostrl"}), _profile("b1", "quake", 103, {"tatsk"})])
+    assert len(grouper.profiles) == 2
+    grouper.add([_profile("c1", "deal", 105, {"talvr"})])  # clock 105: s-a1 (newest 100) < 105 - 3 - 1
+    assert {p.article_id for p in grouper.profiles.values()} == {"b1", "c1"}
+    assert set(grouper.stories) == {"s-b1", "s-c1"} and len(grouper._index) == 2
+    assert sorted(grouper._days) == [103, 105] and "ostrl" not in grouper._key_rows
+    # It is gone from memory, not from the results: the caller still reads and saves it.
+    assert grouper.story_of["a1"] == "s-a1" and grouper.groups()["s-a1"] == ["a1"]
+    assert grouper.title("s-a1") == "flood a1" and "s-a1" in grouper.story_ids()
+    # ...and the live one is still met.
+    grouper.add([_profile("b2", "quake", 105, {"tatsk"})])
+    assert grouper.story_of["b2"] == "s-b1"
+
+
+def test_a_late_article_meets_only_what_is_live_within_the_margin_it_still_does():
+    def run(margin: int) -> dict[str, str]:
+        grouper = StoryGrouper(StoryGroupingSettings(window_days=3, retire_margin_days=margin))
+        grouper.add([_profile("a1", "flood", 100, {"ostrl"}), _profile("c1", "deal", 106, {"talvr"})])
+        grouper.add([_profile("a2", "flood", 101, {"ostrl"})])  # 5 days late
+        return grouper.story_of
+
+    assert run(margin=1)["a2"] == "s-a2"  # its story was retired: it starts one of its own
+    assert run(margin=5)["a2"] == "s-a1"
+
+
+def test_retiring_changes_no_score_and_no_story():
+    profiles = _long_run()
+    kept = StoryGrouper(StoryGroupingSettings(window_days=5, retire_margin_days=10**6))
+    retiring = StoryGrouper(StoryGroupingSettings(window_days=5, retire_margin_days=0))
+    kept.add(profiles)
+    retiring.add(profiles)
+    assert len(kept.profiles) == len(profiles) and len(retiring.profiles) < 15
+    assert retiring.story_of == kept.story_of and retiring.events == kept.events
+    assert {sid: sorted(m) for sid, m in retiring.groups().items()} == {
+        sid: sorted(m) for sid, m in kept.groups().items()
+    }
+
+
+def test_an_undated_article_retires_once_the_clock_has_left_its_day_behind():
+    grouper = StoryGrouper(StoryGroupingSettings(window_days=3, retire_margin_days=0))
+    grouper.add([_profile("a1", "flood", 100, {"ostrl"})])
+    grouper.add([_profile("u1", "deal", None, {"talvr"})])  # taken to be published on day 100
+    assert grouper.stories["s-u1"].last == 100
+    grouper.add([_profile("c1", "quake", 104, {"tatsk"})])
+    assert set(grouper.stories) == {"s-c1"} and grouper.story_of["u1"] == "s-u1"
+
+
+def test_rows_restored_for_a_story_merged_away_join_the_story_that_absorbed_it():
+    # The store still holds a2 in s-old (its days come later in the sweep); this run merged s-old away.
+    grouper = StoryGrouper(StoryGroupingSettings(merge_threshold=0.05, threshold=0.05))
+    grouper.restore(
+        [_profile("a1", "flood", 100, {"ostrl"}), _profile("c1", "flood", 100, {"ostrl"})],
+        {"a1": "s-old", "c1": "s-c1"},
+    )
+    events = grouper.add([_profile("bridge", "flood", 100, {"ostrl"})])
+    assert [e.kind for e in events] == ["join", "merge"]
+    survivor, (absorbed,) = events[1].story, events[1].others
+    grouper.restore([_profile("a2", "flood", 101, {"ostrl"})], {"a2": absorbed})
+    assert grouper.story_of["a2"] == survivor and absorbed not in grouper.stories
+
+
+def test_a_retired_story_met_again_in_the_store_keeps_all_its_members_for_the_save():
+    grouper = StoryGrouper()
+    grouper.add([_profile("a1", "flood", 100, {"ostrl"})])
+    grouper.retire(["s-a1"])
+    # A later day's stored member of the same story (a long story), loaded after it was retired.
+    grouper.restore([_profile("a5", "flood", 130, {"ostrl"})], {"a5": "s-a1"})
+    assert grouper.groups()["s-a1"] == ["a1", "a5"] and grouper.title("s-a1") == "flood a1"
+    grouper.retire(["s-a1"])
+    assert grouper.groups() == {"s-a1": ["a1", "a5"]} and not grouper.profiles

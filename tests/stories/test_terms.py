@@ -49,3 +49,15 @@ def test_the_vocabulary_grows_past_its_first_allocation():
     assert table.df(2994) == 1 and table.df(2995) == 0
     assert table.cosines({2990: 1.0, 2991: 1.0}, [299, 0]).tolist()[1] == 0.0
     assert table.cosines({2990: 1.0, 2991: 1.0}, [299]).tolist()[0] > 0.5
+
+
+def test_a_retired_row_gives_back_its_arrays_and_keeps_its_counts():
+    table, df = _table()
+    before = table.cosines({2: 1.0, 3: 1.0}, [1, 2, 4]).tolist()
+    table.retire([0, 3])
+    assert len(table) == 5 and table.df(2) == 1 and 0 not in table._columns
+    # Rarities stay the corpus's: the live rows score as before.
+    assert table.cosines({2: 1.0, 3: 1.0}, [1, 2, 4]).tolist() == before
+    assert table.add({1: 1.0}) == 5 and table.df(1) == 4
+    # A live row's stems come back as it gave them (same order: the same sums), so no dict is kept.
+    assert list(table.terms(4).items()) == list(ROWS[4].items()) and table.terms(1) == ROWS[1]

@@ -5,9 +5,11 @@ articles per day, as a desk's archive grows, goes through `run_batch` into a new
 clean, every per-article stage, story profiles, grouping, saving. Each size runs in a child process
 of its own, so its peak memory (resident set) is its own. Printed per size: the stories found against
 the generated ones and their B-cubed F1 (quality at that density), articles/s, ms/article,
-ms/article over the smallest size (flat means linear), the batch's peak MB (resident set, before the
-scoring reads every story back) and the peak with the scoring, and, as a baseline that slows with
-the machine, the cleaning alone on the first 500 articles in the same process, with the ratio.
+ms/article over the smallest size (flat means linear), the most articles the grouper held at once
+(live rows: flat once the corpus spans more than two grouping windows of days), the batch's peak MB
+(resident set, before the scoring reads every story back) and the peak with the scoring, and, as a
+baseline that slows with the machine, the cleaning alone on the first 500 articles in the same
+process, with the ratio.
 
     python -m storydiff.bench.curve --sizes 1000 10000 100000 --per-day 500
 """
@@ -94,6 +96,7 @@ def _child(size: int, per_day: int, workdir: Path) -> dict[str, float]:
         "clean_rate": clean_rate,
         "peak_mb": peak_mb,
         "batch_mb": batch_mb,
+        "live_rows": report.peak_live_rows,
         "stories": len(found),
         "gold_stories": len(set(gold.values())),
         "b_cubed": f1,
@@ -138,13 +141,15 @@ def _print(row: dict[str, float], *, first: dict[str, float], header: bool) -> N
     if header:
         print(
             f"{'articles':>9} {'days':>5} {'stories':>8} {'gold':>6} {'B-cubed':>8} {'articles/s':>11} "
-            f"{'ms/article':>11} {'vs first':>9} {'batch MB':>9} {'peak MB':>8} {'clean/s':>8} {'ratio':>6}"
+            f"{'ms/article':>11} {'vs first':>9} {'live rows':>10} {'batch MB':>9} {'peak MB':>8} {'clean/s':>8} "
+            f"{'ratio':>6}"
         )
     ms = 1000 / row["rate"]
     print(
         f"{row['size']:>9,} {row['days']:>5} {row['stories']:>8,} {row['gold_stories']:>6,} {row['b_cubed']:>8.3f} "
         f"{row['rate']:>11.1f} {ms:>11.1f} "
-        f"{ms / (1000 / first['rate']):>9.2f} {row['batch_mb']:>9.0f} {row['peak_mb']:>8.0f} {row['clean_rate']:>8.0f} "
+        f"{ms / (1000 / first['rate']):>9.2f} {row.get('live_rows', 0):>10,} {row['batch_mb']:>9.0f} "
+        f"{row['peak_mb']:>8.0f} {row['clean_rate']:>8.0f} "
         f"{row['rate'] / row['clean_rate']:>6.3f}",
         flush=True,
     )

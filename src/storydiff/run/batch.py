@@ -7,7 +7,8 @@ Sources are read as a stream, one window of documents at a time; for each window
    articles and problems as it comes back: a crash loses at most the chunks in flight.
 3. Place the new articles in stories, among the stored articles of the same days, and save the
    stories they touched, with the events (new, join, merge, split), in one transaction.
-Memory holds one window and the stories of its days, whatever the size of the corpus.
+Memory holds one window and the stored stories of about two `window_days` around the day being
+placed, whatever the size of the corpus and the order of its dates.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from storydiff.run.executor import Executor, LocalExecutor
 __all__ = ["BatchReport", "run_batch"]
 
 Progress = Callable[[int, int, str], None]
+_LOAD_DAYS = 2  # stored articles are loaded this many days at a time
 
 
 @dataclass(frozen=True)
@@ -38,22 +40,34 @@ class BatchReport:
     events: dict[str, int] = field(default_factory=dict)  # story events by kind
     stories_touched: int = 0
     seconds: float = 0.0
+    # The most articles (stored and new) a window's grouper held at once: bounded by the articles of
+    # about two `window_days` of days, whatever the size of the corpus.
+    peak_live_rows: int = 0
 
     @property
     def rate(self) -> float:
         return self.analysed / self.seconds if self.seconds else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"documents": self.documents, "analysed": self.analysed, "already_stored": self.already_stored,
-                "problems": [{"path": p.path, "reason": p.reason} for p in self.problems],
-                "events": self.events, "stories_touched": self.stories_touched,
-                "seconds": round(self.seconds, 3), "articles_per_second": round(self.rate, 2)}
+        return {
+            "documents": self.documents,
+            "analysed": self.analysed,
+            "already_stored": self.already_stored,
+            "problems": [{"path": p.path, "reason": p.reason} for p in self.problems],
+            "events": self.events,
+            "stories_touched": self.stories_touched,
+            "seconds": round(self.seconds, 3),
+            "articles_per_second": round(self.rate, 2),
+            "peak_live_rows": self.peak_live_rows,
+        }
 
     def to_text(self) -> str:
         events = ", ".join(f"{n} {kind}" for kind, n in sorted(self.events.items())) or "none"
-        return (f"{self.documents} documents: {self.analysed} analysed ({self.rate:.1f}/s), "
-                f"{self.already_stored} already stored, {len(self.problems)} set aside; "
-                f"{self.stories_touched} stories touched (events: {events})")
+        return (
+            f"{self.documents} documents: {self.analysed} analysed ({self.rate:.1f}/s), "
+            f"{self.already_stored} already stored, {len(self.problems)} set aside; "
+            f"{self.stories_touched} stories touched (events: {events})"
+        )
 
 
 def _documents(sources: Sequence[str], config: Config, problems: list[Problem]) -> Iterator[RawDocument]:
@@ -79,8 +93,14 @@ def _chunks(documents: Iterable[RawDocument], size: int) -> Iterator[list[RawDoc
 
 
 def run_batch(
-    sources: Sequence[str], store: Any, *, config: Config | None = None, executor: Executor | None = None,
-    chunk_size: int = 32, progress: Progress | None = None, window: int = 2048,
+    sources: Sequence[str],
+    store: Any,
+    *,
+    config: Config | None = None,
+    executor: Executor | None = None,
+    chunk_size: int = 32,
+    progress: Progress | None = None,
+    window: int = 2048,
 ) -> BatchReport:
     """Sources are read as a stream, `window` documents at a time: each window is analysed, saved and
     grouped before the next is read, so memory holds one window (and the stories of its days), never
@@ -93,6 +113,8 @@ def run_batch(
     seen: set[str] = set()  # article ids of this run: a text read twice is analysed once
     events: list[Any] = []
     touched: set[str] = set()
+    clock: int | None = None  # the newest day placed: where an undated article is taken to be
+    peak_rows = 0
     learner = SiteLineLearner()
     for documents in _chunks(_documents(sources, config, problems), window):
         read += len(documents)
@@ -111,8 +133,9 @@ def run_batch(
         site_lines = learner.lines()
         profiles = []
         total = done + len(todo)
-        for articles, chunk_problems, chunk_profiles in executor.map_chunks(list(_chunks(todo, chunk_size)),
-                                                                           config, site_lines):
+        for articles, chunk_problems, chunk_profiles in executor.map_chunks(
+            list(_chunks(todo, chunk_size)), config, site_lines
+        ):
             store.save_articles(articles, chunk_problems)
             problems += chunk_problems
             profiles += chunk_profiles
@@ -120,13 +143,19 @@ def run_batch(
             if progress:
                 progress(done, total, "analysing")
         analysed += len(profiles)
-        window_events, window_touched = _group(profiles, store, config)
+        window_events, window_touched, clock, window_rows = _group(profiles, store, config, clock)
+        peak_rows = max(peak_rows, window_rows)
         events += window_events
         touched = (touched - window_touched.gone) | window_touched.kept
     return BatchReport(
-        documents=read, analysed=analysed, already_stored=skipped,
-        problems=tuple(problems), events=dict(Counter(e.kind for e in events)), stories_touched=len(touched),
+        documents=read,
+        analysed=analysed,
+        already_stored=skipped,
+        problems=tuple(problems),
+        events=dict(Counter(e.kind for e in events)),
+        stories_touched=len(touched),
         seconds=time.perf_counter() - started,
+        peak_live_rows=peak_rows,
     )
 
 
@@ -136,39 +165,59 @@ class _Touched:
     gone: set[str]  # stories it merged away
 
 
-def _group(profiles: list[Any], store: Any, config: Config) -> tuple[list[Any], _Touched]:
-    """Place a window's new articles among the stored ones of their days; save what changed."""
+def _group(
+    profiles: list[Any], store: Any, config: Config, clock: int | None
+) -> tuple[list[Any], _Touched, int | None, int]:
+    """Place a window's new articles among the stored ones of their days; save what changed.
+
+    The new articles are placed day by day, in order; before each day, the stored articles it can
+    meet (up to `window_days` after it) are loaded, and the grouper retires the stories that the day
+    has left behind. So memory holds the stored articles of about two windows' days, not all those the
+    window's days span (a window read from a feed in no order of dates spans the whole corpus).
+    Undated new articles come last and are taken to be published at the clock (the newest day placed
+    in this run): they meet the stories still live, or those of the last `window_days` before the
+    clock when the window has no dated article, and every stored undated article."""
     from storydiff.stories import StoryGrouper
 
     if not profiles:
-        return [], _Touched(set(), set())
+        return [], _Touched(set(), set()), clock, 0
     grouper = StoryGrouper(config.story_grouping)
-    days = [p.day for p in profiles if p.day is not None]
-    window = config.story_grouping.window_days
-    if days and all(p.day is not None for p in profiles):
-        # The stored articles these can meet: published within the window of the new ones.
-        old, old_story_of = store.load_story_state(min(days) - window, max(days) + window, undated=False)
-    else:  # an undated new article may belong to any stored story
-        old, old_story_of = store.load_story_state(None, None, undated=True)
+    span = config.story_grouping.window_days
     fresh = {p.article_id for p in profiles}
-    old = [p for p in old if p.article_id not in fresh]
-    grouper.restore(old, old_story_of)
-    before = set(grouper.stories)
-    events = grouper.add(profiles)
+
+    def load(first: int, last: int, undated: bool = False) -> None:
+        # A few days at a time: the profiles as loaded (their term dicts) are held only until restored.
+        for start in range(first, last + 1, _LOAD_DAYS) if not undated else [first]:
+            old, old_story_of = store.load_story_state(start, min(start + _LOAD_DAYS - 1, last), undated=undated)
+            grouper.restore([p for p in old if p.article_id not in fresh], old_story_of)
+
+    by_day: dict[int, list[Any]] = {}
+    for profile in profiles:
+        if profile.day is not None:
+            by_day.setdefault(profile.day, []).append(profile)
+    events: list[Any] = []
+    loaded: int | None = None  # the stored articles up to this day are in the grouper
+    for day in sorted(by_day):
+        grouper.advance(day)  # retire what this day leaves behind before loading what it can meet
+        if loaded is None or day + span > loaded:
+            load(day - span if loaded is None else max(loaded + 1, day - span), day + span)
+            loaded = day + span
+        events += grouper.add(by_day[day])
+        clock = day if clock is None else max(clock, day)
+    undated = [p for p in profiles if p.day is None]
+    if undated:
+        if loaded is None and clock is not None:
+            load(clock - span, clock)
+        load(0, -1, undated=True)  # an empty range of days: the undated stored articles only
+        events += grouper.add(undated)
     story_of = grouper.story_of
-    touched = {story_of[p.article_id] for p in profiles} | {e.story for e in events}
-    touched &= set(grouper.stories)
-    gone = (before - set(grouper.stories)) | {o for e in events if e.kind == "merge" for o in e.others}
+    touched = ({story_of[p.article_id] for p in profiles} | {e.story for e in events}) & grouper.story_ids()
+    # A story leaves only by a merge (a split may give its id back: then it is touched, not gone).
+    gone = {o for e in events if e.kind == "merge" for o in e.others}
     groups = {sid: members for sid, members in grouper.groups().items() if sid in touched}
-    titles = {sid: _title(grouper, sid) for sid in groups}
+    titles = {sid: grouper.title(sid) for sid in groups}
     batch = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
-    store.save_story_state(profiles=profiles, groups=groups, gone=sorted(gone - touched), titles=titles,
-                           events=events, batch=batch)
-    return events, _Touched(touched, gone - touched)
-
-
-def _title(grouper: Any, story_id: str) -> str:
-    """The headline of the story's earliest article that has one."""
-    members = [grouper.profiles[k] for k in grouper.stories[story_id].members]
-    titled = sorted((p.day if p.day is not None else 10**9, p.article_id, p.title) for p in members if p.title)
-    return titled[0][2] if titled else ""
+    store.save_story_state(
+        profiles=profiles, groups=groups, gone=sorted(gone - touched), titles=titles, events=events, batch=batch
+    )
+    return events, _Touched(touched, gone - touched), clock, grouper.peak_rows

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # numpy comes with the stories: a store without them must not
 __all__ = [
     "StoredStory",
     "StoryArticle",
+    "absorbers",
     "grouped_articles",
     "load_story_state",
     "read_stories",
@@ -65,12 +66,29 @@ def _sql(statement: str, mark: str) -> str:
     return statement.replace("?", mark)
 
 
+def absorbers(events: Sequence[StoryEvent]) -> dict[str, str]:
+    """Each story merged away in `events` -> the story that holds its members in the end (a story
+    that absorbed it may itself be absorbed later in the same batch)."""
+    absorbed_by = {other: e.story for e in events if e.kind == "merge" for other in e.others}
+    final = {}
+    for story_id in absorbed_by:
+        seen, survivor = {story_id}, absorbed_by[story_id]
+        while survivor in absorbed_by and survivor not in seen:
+            seen.add(survivor)
+            survivor = absorbed_by[survivor]
+        final[story_id] = survivor
+    return final
+
+
 def save_story_state(
     db: Any, mark: str, *, profiles: Sequence[StoryProfile], groups: dict[str, list[str]], gone: Iterable[str],
     titles: dict[str, str], events: Sequence[StoryEvent], batch: str, now: str,
 ) -> None:
-    """Inside the caller's transaction: the new profiles, every touched story's members replaced
-    whole, the stories merged away deleted, and the batch's events."""
+    """Inside the caller's transaction: the new profiles; each member the grouper holds moved to the
+    story it is in now; the members of a story merged away that the grouper never loaded (published
+    outside the days it loaded) moved to the story that absorbed it, and the absorbed story deleted;
+    the batch's events. A story's members are never replaced whole: a window loads only the stored
+    articles of the days it can meet, and the others must not drop out of their stories."""
     import numpy as np
 
     cursor = db.cursor()
@@ -84,9 +102,14 @@ def save_story_state(
           json.dumps(sorted(p.keys)), json.dumps(sorted(p.numbers)), p.title,
           json.dumps(sorted([k, round(w, 4)] for k, w in p.terms.items())),
           json.dumps({f: sorted(getattr(p, f)) for f in _SPECIFICS})) for p in profiles])
-    for story_id in list(gone) + list(groups):
-        cursor.execute(_sql("DELETE FROM story_articles WHERE story_id = ?", mark), (story_id,))
+    placed = [article_id for members in groups.values() for article_id in members]
+    cursor.executemany(_sql("DELETE FROM story_articles WHERE article_id = ?", mark), [(a,) for a in placed])
+    absorbed_by = absorbers(events)
     for story_id in gone:
+        survivor = absorbed_by.get(story_id)
+        if survivor is not None:
+            cursor.execute(_sql("UPDATE story_articles SET story_id = ? WHERE story_id = ?", mark),
+                           (survivor, story_id))
         cursor.execute(_sql("DELETE FROM stories WHERE id = ?", mark), (story_id,))
     cursor.executemany(_sql(
         "INSERT INTO stories (id, title, created_at, updated_at) VALUES (?,?,?,?) "

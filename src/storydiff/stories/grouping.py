@@ -8,13 +8,31 @@ features of two profiles (`StoryGroupingSettings`), so no article is ever re-rea
 
 Every change is kept as a `StoryEvent`, so a user can see when a story began, what joined it,
 and which stories were merged or split and why.
+
+Memory is bounded by the articles of a few windows, not by the corpus. The grouper keeps a clock:
+the newest publication day among the articles it has placed (restored ones do not move it). Once
+the clock passes a story's newest article by more than `window_days + retire_margin_days`, no
+article from then on can meet it, so the story is retired: its profiles, vectors, term rows and
+name-key rows leave memory, and only its members' ids stay (for `story_of`, `groups` and the
+caller's save) when this grouper changed it. The corpus counts behind the rarities (rows added, the
+articles giving each name key, figure and word stem) are kept, retired rows included: a word's
+rarity stays the corpus's, so retiring changes no score, and an article meets exactly the rows it
+met before. Those counts grow with the vocabulary, far slower than the rows.
+- An undated article does not move the clock. It meets every live row (no longer every row ever
+  added) and, for retiring, counts as published on the clock's day when it arrived; before any
+  dated article it never retires (a corpus without dates, as ECB+, keeps everything).
+- A late article (dated more than `retire_margin_days` before the clock) meets only what is still
+  live: the stories of its own days are retired, so it most often starts one of its own. Within one
+  `add` articles are placed in order of publication, so only a later call can bring one; the batch
+  path (`run.batch`) gives each window its own grouper, loaded from the store by the new articles'
+  days, so there a late article meets the stored stories of its days as any other.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -165,6 +183,24 @@ def pair_probability(
 class _Story:
     id: str
     members: list[int] = field(default_factory=list)
+    last: int | None = None  # its newest member's day (an undated one's: the clock when it came)
+
+
+_TitleKey = tuple[int, str, str]  # (day, article id, headline): the earliest titled article first
+
+
+@dataclass(frozen=True)
+class _Retired:
+    """What stays of a retired story this grouper changed: enough for its caller to save it."""
+
+    members: tuple[str, ...]  # article ids
+    title: _TitleKey | None
+
+
+def _title_key(profile: StoryProfile) -> _TitleKey | None:
+    if not profile.title:
+        return None
+    return (profile.day if profile.day is not None else 10**9, profile.article_id, profile.title)
 
 
 class StoryGrouper:
@@ -172,17 +208,27 @@ class StoryGrouper:
 
     def __init__(self, settings: StoryGroupingSettings | None = None) -> None:
         self.settings = settings or StoryGroupingSettings()
-        self.profiles: list[StoryProfile] = []
+        # Live rows (numbered in order of addition, never reused) -> profile, without its `terms`: the
+        # term table holds them as arrays (`TermTable.terms` gives them back) in a fraction of the memory.
+        self.profiles: dict[int, StoryProfile] = {}
+        self._added = 0  # rows added, retired ones included: the corpus size of every IDF
+        self.peak_rows = 0  # the most rows held live at once: what memory is bounded by
         self._index = NeighbourIndex(self.settings.ann_min_rows, self.settings.ann_oversample)
-        self._days: dict[int, list[int]] = {}  # day -> rows published that day
-        self._key_rows: dict[str, list[int]] = {}
-        self._terms = TermTable()  # every row's hashed stems, and how many rows use each
+        self._days: dict[int, list[int]] = {}  # day -> live rows published that day
+        self._key_rows: dict[str, list[int]] = {}  # name key -> live rows giving it
+        self._key_df: dict[str, int] = {}  # name key -> rows giving it, retired ones included
+        self._terms = TermTable()  # live rows' hashed stems, and how many rows use each
         self._number_df: dict[str, int] = {}  # figure -> articles giving it
+        self._clock: int | None = None  # the newest day placed
+        self._stamp: dict[int, int] = {}  # undated live row -> the clock when it came
+        self._changed: set[str] = set()  # live stories this grouper began or changed (their events)
+        self._retired: dict[str, _Retired] = {}
+        self._merged_into: dict[str, str] = {}  # absorbed story -> the one that absorbed it
         # Key -> `_rarity_of`, and the profiles whose keys it holds (kept alive, so ids are not
         # reused); both emptied as each row is added, which changes the counts.
         self._rarity_memo: dict[str, float] = {}
         self._rarity_filled: dict[int, StoryProfile] = {}
-        self._story_of_row: list[str] = []
+        self._story_of_row: dict[int, str] = {}
         self.stories: dict[str, _Story] = {}
         self.events: list[StoryEvent] = []
 
@@ -190,11 +236,30 @@ class StoryGrouper:
 
     @property
     def story_of(self) -> dict[str, str]:
-        """Article id -> story id."""
-        return {p.article_id: self._story_of_row[k] for k, p in enumerate(self.profiles)}
+        """Article id -> story id, for the live rows and the members of the retired stories this
+        grouper changed (every article it placed)."""
+        out = {article: sid for sid, retired in self._retired.items() for article in retired.members}
+        out.update((p.article_id, self._story_of_row[k]) for k, p in self.profiles.items())
+        return out
 
     def groups(self) -> dict[str, list[str]]:
-        return {sid: [self.profiles[k].article_id for k in story.members] for sid, story in self.stories.items()}
+        """Story id -> article ids: the live stories, and the retired ones this grouper changed."""
+        out = {sid: [self.profiles[k].article_id for k in story.members] for sid, story in self.stories.items()}
+        for sid, retired in self._retired.items():
+            out[sid] = [*retired.members, *out.get(sid, ())]
+        return out
+
+    def story_ids(self) -> set[str]:
+        """The stories `groups` gives."""
+        return set(self.stories) | set(self._retired)
+
+    def title(self, story_id: str) -> str:
+        """The headline of the story's earliest article that has one."""
+        story, retired = self.stories.get(story_id), self._retired.get(story_id)
+        keys = [_title_key(self.profiles[k]) for k in story.members] if story else []
+        keys.append(retired.title if retired else None)
+        titled = [k for k in keys if k is not None]
+        return min(titled)[2] if titled else ""
 
     # -- adding
 
@@ -209,15 +274,15 @@ class StoryGrouper:
 
     def _idf(self, key: str) -> float:
         """Of a name key or a figure (figures begin with a digit, keys never do)."""
-        known = self._number_df.get(key, 0) if key[:1].isdigit() else len(self._key_rows.get(key, ()))
-        return math.log(1 + len(self.profiles) / (1 + known))
+        known = self._number_df.get(key, 0) if key[:1].isdigit() else self._key_df.get(key, 0)
+        return math.log(1 + self._added / (1 + known))
 
     def _rarity_of(self, key: str) -> float:
         """`_idf` over its largest value, kept until the next row changes the counts: an article's
         keys are looked up once for all its candidates."""
         value = self._rarity_memo.get(key)
         if value is None:
-            top = math.log(1 + len(self.profiles))
+            top = math.log(1 + self._added)
             value = self._rarity_memo[key] = self._idf(key) / top if top else 1.0
         return value
 
@@ -241,7 +306,7 @@ class StoryGrouper:
         return self._rarity_memo
 
     def _term_idf(self, slot: int) -> float:
-        return math.log((1 + len(self.profiles)) / (1 + self._terms.df(slot))) + 1.0
+        return math.log((1 + self._added) / (1 + self._terms.df(slot))) + 1.0
 
     def probability(self, a: StoryProfile, b: StoryProfile, terms: float | None = None) -> float:
         """`pair_probability` with the corpus's statistics so far (rare names and words weigh more).
@@ -250,11 +315,11 @@ class StoryGrouper:
 
     def _window(self, day: int | None) -> list[int]:
         """The rows an article can meet. A dated article meets those published within the window; an
-        undated one meets every row (its story may be any of them; undated articles are few, so the
-        cost stays linear). Dated articles do not meet undated ones: an undated article would bridge
-        two floods in one town months apart into one story."""
+        undated one meets every live row (its story may be any of them; undated articles are few, so
+        the cost stays linear). Dated articles do not meet undated ones: an undated article would
+        bridge two floods in one town months apart into one story."""
         if day is None:
-            return list(range(len(self.profiles)))
+            return list(self.profiles)
         rows: list[int] = []
         for d in range(day - self.settings.window_days, day + self.settings.window_days + 1):
             rows.extend(self._days.get(d, ()))
@@ -268,28 +333,43 @@ class StoryGrouper:
         chosen = set(self._index.nearest(profile.vector, window, s.neighbours))
         in_window = set(window)
         for key in profile.keys:  # rare names shared: candidates the vectors may miss (other languages)
-            rows = self._key_rows.get(key, ())
-            if len(rows) <= s.max_key_frequency:
-                chosen.update(r for r in rows if r in in_window)
+            if self._key_df.get(key, 0) <= s.max_key_frequency:  # rare in the corpus, not just among the live
+                chosen.update(r for r in self._key_rows.get(key, ()) if r in in_window)
         return sorted(chosen)
 
     def restore(self, profiles: Sequence[StoryProfile], story_of: dict[str, str]) -> None:
         """Load earlier articles and their stories (from a store) before adding new ones: new
         articles then join those stories, and nothing is clustered again."""
         for profile in sorted(profiles, key=lambda p: (p.day is None, p.day or 0, p.article_id)):
-            row = len(self.profiles)
+            row = self._added
             self._remember(profile, row)
             story_id = story_of[profile.article_id]
-            self.stories.setdefault(story_id, _Story(story_id)).members.append(row)
-            self._story_of_row.append(story_id)
+            while story_id in self._merged_into:  # the store does not know of this run's merges yet
+                story_id = self._merged_into[story_id]
+            if story_id in self._retired:  # more of a story retired after a change: saved with it
+                self._changed.add(story_id)
+            story = self.stories.setdefault(story_id, _Story(story_id))
+            story.members.append(row)
+            story.last = _later(story.last, self._row_day(row))
+            self._story_of_row[row] = story_id
 
     def _new_story_id(self, founder: StoryProfile) -> str:
         """Named after the article that began it: the same story gets the same id in every run."""
         return f"s-{founder.article_id}"
 
+    def _row_day(self, row: int) -> int | None:
+        day = self.profiles[row].day
+        return day if day is not None else self._stamp.get(row)
+
+    def _event(self, event: StoryEvent) -> None:
+        self.events.append(event)
+        self._changed.add(event.story)
+
     def _place(self, profile: StoryProfile) -> None:
         s = self.settings
-        row = len(self.profiles)
+        if profile.day is not None:
+            self.advance(profile.day)
+        row = self._added
         candidates = self._candidates(profile)
         scores: dict[str, list[float]] = {}
         cosines = self._terms.cosines(profile.terms, candidates)
@@ -300,16 +380,19 @@ class StoryGrouper:
         ranked = sorted(((sum(v) / len(v), sid) for sid, v in scores.items()), reverse=True)
         matching = [(score, sid) for score, sid in ranked if score >= s.threshold]
         self._remember(profile, row)
+        if profile.day is None and self._clock is not None:
+            self._stamp[row] = self._clock
         if not matching:
-            story = _Story(self._new_story_id(profile), [row])
+            story = _Story(self._new_story_id(profile), [row], self._row_day(row))
             self.stories[story.id] = story
-            self._story_of_row.append(story.id)
-            self.events.append(StoryEvent("new", story.id, profile.article_id))
+            self._story_of_row[row] = story.id
+            self._event(StoryEvent("new", story.id, profile.article_id))
             return
         best_score, best = matching[0]
         self.stories[best].members.append(row)
-        self._story_of_row.append(best)
-        self.events.append(StoryEvent("join", best, profile.article_id, score=round(best_score, 4)))
+        self.stories[best].last = _later(self.stories[best].last, self._row_day(row))
+        self._story_of_row[row] = best
+        self._event(StoryEvent("join", best, profile.article_id, score=round(best_score, 4)))
         # Without a date an article cannot tell a story from its repeat months later: it merges only
         # stories whose dated members all lie within one window. A merge is only made while the
         # result can still be checked (`max_recheck`): past it, a wrong merge would never be split,
@@ -324,10 +407,16 @@ class StoryGrouper:
                 size += len(self.stories[sid].members)
         if absorbed:
             for sid in absorbed:
-                for member in self.stories.pop(sid).members:
+                gone = self.stories.pop(sid)
+                self._changed.discard(sid)
+                self._merged_into[sid] = best
+                if sid in self._retired:  # its members retired earlier go with it
+                    self._keep_retired(best, self._retired.pop(sid))
+                self.stories[best].last = _later(self.stories[best].last, gone.last)
+                for member in gone.members:
                     self.stories[best].members.append(member)
                     self._story_of_row[member] = best
-            self.events.append(StoryEvent("merge", best, profile.article_id, tuple(absorbed), round(best_score, 4)))
+            self._event(StoryEvent("merge", best, profile.article_id, tuple(absorbed), round(best_score, 4)))
             self._maybe_split(best)
 
     def _within_window(self, *story_ids: str) -> bool:
@@ -336,16 +425,73 @@ class StoryGrouper:
         return not dated or max(dated) - min(dated) <= self.settings.window_days
 
     def _remember(self, profile: StoryProfile, row: int) -> None:
+        """Hold a new row (`row`: the next number, `self._added`) and count it in the corpus."""
         self._rarity_memo.clear()
         self._rarity_filled.clear()
-        self.profiles.append(profile)
-        self._index.add(profile.vector)
+        self.profiles[row] = replace(profile, terms={}) if profile.terms else profile
+        self._added += 1
+        self.peak_rows = max(self.peak_rows, len(self.profiles))
+        numbered = (self._index.add(profile.vector), self._terms.add(profile.terms))
+        assert numbered == (row, row), "rows are added in order"
         self._days.setdefault(profile.day if profile.day is not None else _UNDATED, []).append(row)
         for key in profile.keys:
             self._key_rows.setdefault(key, []).append(row)
-        self._terms.add(profile.terms)
+            self._key_df[key] = self._key_df.get(key, 0) + 1
         for number in profile.numbers:
             self._number_df[number] = self._number_df.get(number, 0) + 1
+
+    def advance(self, day: int) -> None:
+        """Move the clock on to `day` (placing an article of that day does): retire the stories no
+        article from then on can meet (its window starts `window_days` before it; the margin lets
+        articles that late meet them still). A caller loading stored rows day by day calls it first."""
+        if self._clock is not None and day <= self._clock:
+            return
+        self._clock = day
+        cutoff = day - self.settings.window_days - self.settings.retire_margin_days
+        self.retire([sid for sid, story in self.stories.items() if story.last is not None and story.last < cutoff])
+
+    def retire(self, story_ids: Collection[str]) -> None:
+        """Drop live stories from memory (see the module): their rows are never candidates again."""
+        rows: list[int] = []
+        for sid in story_ids:
+            story = self.stories.pop(sid)
+            rows += story.members
+            if sid in self._changed:  # its caller saves it: keep who is in it
+                self._changed.discard(sid)
+                titles = [k for k in (_title_key(self.profiles[k]) for k in story.members) if k]
+                members = tuple(self.profiles[k].article_id for k in story.members)
+                self._keep_retired(sid, _Retired(members, min(titles) if titles else None))
+        if not rows:
+            return
+        dead = set(rows)
+        days: set[int] = set()
+        keys: set[str] = set()
+        for row in rows:
+            profile = self.profiles.pop(row)
+            del self._story_of_row[row]
+            self._stamp.pop(row, None)
+            days.add(profile.day if profile.day is not None else _UNDATED)
+            keys |= profile.keys
+        for day in days:
+            if kept := [r for r in self._days[day] if r not in dead]:
+                self._days[day] = kept
+            else:
+                del self._days[day]
+        for key in keys:
+            if kept := [r for r in self._key_rows[key] if r not in dead]:
+                self._key_rows[key] = kept
+            else:
+                del self._key_rows[key]
+        self._index.retire(sorted(rows))
+        self._terms.retire(rows)
+        self._rarity_filled.clear()  # it holds profiles (by id); the values it vouches for still hold
+
+    def _keep_retired(self, story_id: str, retired: _Retired) -> None:
+        earlier = self._retired.get(story_id)
+        if earlier is not None:
+            titles = [t for t in (earlier.title, retired.title) if t]
+            retired = _Retired((*earlier.members, *retired.members), min(titles) if titles else None)
+        self._retired[story_id] = retired
 
     def _maybe_split(self, story_id: str) -> None:
         """After a merge, cluster the story's members again (average linkage over all their pairs,
@@ -359,7 +505,7 @@ class StoryGrouper:
             x: dict(
                 zip(
                     members[n + 1 :],
-                    self._terms.cosines(self.profiles[x].terms, members[n + 1 :]).tolist(),
+                    self._terms.cosines(self._terms.terms(x), members[n + 1 :]).tolist(),
                     strict=True,
                 )
             )
@@ -378,15 +524,25 @@ class StoryGrouper:
         founder = next((m for m in members if self._new_story_id(self.profiles[m]) == story_id), members[0])
         parts.sort(key=lambda part: founder not in part)
         story.members = parts[0]
+        story.last = _latest(self._row_day(m) for m in parts[0])
         for part in parts[1:]:
             new_id = self._new_story_id(self.profiles[min(part)])
-            while new_id in self.stories:  # a restored store may name stories otherwise
+            while new_id in self.stories or new_id in self._retired:  # a restored store may name stories otherwise
                 new_id += "'"
-            new = _Story(new_id, part)
+            new = _Story(new_id, part, _latest(self._row_day(m) for m in part))
             self.stories[new.id] = new
+            self._merged_into.pop(new.id, None)  # the id is a story again
             for member in part:
                 self._story_of_row[member] = new.id
-            self.events.append(StoryEvent("split", new.id, None, (story_id,)))
+            self._event(StoryEvent("split", new.id, None, (story_id,)))
+
+
+def _later(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _latest(days: Iterable[int | None]) -> int | None:
+    return max((d for d in days if d is not None), default=None)
 
 
 def _average_linkage(members: Sequence[int], probability, threshold: float) -> list[list[int]]:  # type: ignore[no-untyped-def]
